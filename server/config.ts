@@ -1,0 +1,59 @@
+/** Configuration from environment variables (documented in README). */
+import { resolve } from 'node:path';
+
+export interface HatcheryConfig {
+  /** TCP port (0 = any free port, used by tests). */
+  port: number;
+  /** Interface to bind. */
+  host: string;
+  /** Where the SQLite file (and later recordings) live; `:memory:` keeps everything in RAM. */
+  dataDir: string;
+  /** The URL users open; used for invite links, cookie Secure flag and the allowed Origin. */
+  publicUrl: string | null;
+  /** Extra allowed browser origins for Socket.IO / WebSocket upgrades (comma-separated in env). */
+  allowedOrigins: string[];
+  logLevel: string;
+  /** Seed the demo space on first run. */
+  demo: boolean;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Session lifetime (sliding) in milliseconds. */
+  sessionTtlMs: number;
+  /** How long a person stays "online" after their last connection drops (covers reloads/reconnects). */
+  presenceGraceMs: number;
+  /** Serve the built client from this folder when it exists. */
+  clientDist: string;
+  /** Login throttling: failures allowed per account / per IP within the window. */
+  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryConfig {
+  const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
+  return {
+    port: num(env.PORT ?? env.HATCHERY_PORT, 3000),
+    host: env.HATCHERY_HOST ?? '127.0.0.1',
+    dataDir: env.HATCHERY_DATA_DIR ? resolve(env.HATCHERY_DATA_DIR) : resolve('data'),
+    publicUrl: env.HATCHERY_PUBLIC_URL || null,
+    allowedOrigins: (env.HATCHERY_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: env.HATCHERY_LOG_LEVEL ?? env.LOG_LEVEL ?? 'info',
+    demo: env.HATCHERY_DEMO === '1' || env.HATCHERY_DEMO === 'true',
+    adminEmail: env.HATCHERY_ADMIN_EMAIL || null,
+    adminPassword: env.HATCHERY_ADMIN_PASSWORD || null,
+    sessionTtlMs: num(env.HATCHERY_SESSION_TTL_HOURS, 24 * 14) * 3600_000,
+    presenceGraceMs: num(env.HATCHERY_PRESENCE_GRACE_MS, 3000),
+    clientDist: resolve(env.HATCHERY_CLIENT_DIST ?? 'dist/client'),
+    loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000 },
+  };
+}
+
+/** Defaults for tests: in-memory store, any port, quiet logs. */
+export function testConfig(overrides: Partial<HatcheryConfig> = {}): HatcheryConfig {
+  return {
+    ...configFromEnv({}),
+    port: 0,
+    dataDir: ':memory:',
+    logLevel: 'silent',
+    presenceGraceMs: 200,
+    ...overrides,
+  };
+}

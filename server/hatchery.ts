@@ -1,0 +1,111 @@
+/** The whole space in one process: HTTP API, Socket.IO gateway, lobby, store. Owns their lifecycles. */
+import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { HatcheryConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/types.js';
+import { IdentityService } from './identity/service.js';
+import { Metrics } from './metrics.js';
+import { Gateway } from './realtime/gateway.js';
+import { ScheduleService } from './lobby/schedule.js';
+import { Lobby } from './lobby/lobby.js';
+import { createApp } from './http/app.js';
+import { createApiRouter } from './http/routes.js';
+import { createAdmin, seedDemo } from './demo.js';
+import { ErrorReason } from '../shared/protocol.js';
+
+export class Hatchery {
+  readonly #httpServer: HttpServer;
+  #closed = false;
+  #closing: Promise<void> | undefined;
+
+  private constructor(
+    readonly config: HatcheryConfig,
+    readonly log: Logger,
+    readonly store: Store,
+    readonly identity: IdentityService,
+    readonly gateway: Gateway,
+    readonly lobby: Lobby,
+    httpServer: HttpServer,
+  ) {
+    this.#httpServer = httpServer;
+  }
+
+  /** Opens the store, runs first-run bootstrap and wires every domain. Call `listen()` next. */
+  static async create(config: HatcheryConfig, log: Logger = createLogger(config.logLevel)): Promise<Hatchery> {
+    const dbPath = config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'hatchery.sqlite');
+    const store = await SqliteStore.create(dbPath);
+    await bootstrap(store, config, log);
+
+    const identity = new IdentityService(store, config, log.child({ domain: 'identity' }));
+    const schedule = new ScheduleService(store);
+    const httpServer = createServer();
+    const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
+    const gateway = new Gateway(httpServer, identity, allowedOrigins, log.child({ domain: 'gateway' }));
+    const lobby = new Lobby(gateway, store, schedule, config.presenceGraceMs, log.child({ domain: 'lobby' }));
+    gateway.io.use(lobby.middleware);
+    gateway.io.on('connection', (socket) => {
+      gateway.attach(socket);
+      lobby.onConnection(socket);
+    });
+
+    const metrics = new Metrics({ sockets: () => gateway.io.engine.clientsCount, onlineUsers: () => lobby.presence.size });
+    const api = createApiRouter({
+      identity,
+      schedule,
+      config,
+      onLogout: (caller) => {
+        gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
+        // The sockets are gone now; if that was the person's last, they leave the lobby at once.
+        setImmediate(() => lobby.presence.leaveNow(caller.user.id));
+      },
+    });
+    const app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
+    httpServer.on('request', app);
+    return new Hatchery(config, log, store, identity, gateway, lobby, httpServer);
+  }
+
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.#httpServer.once('error', reject);
+      this.#httpServer.listen(this.config.port, this.config.host, () => resolve(this.url));
+    });
+  }
+
+  get url(): string {
+    const addr = this.#httpServer.address() as AddressInfo;
+    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+    return `http://${host}:${addr.port}`;
+  }
+
+  /** Graceful shutdown: stop accepting, tell sockets why and close them, close the store. Idempotent. */
+  close(reason = 'The server is restarting. Reconnecting…'): Promise<void> {
+    if (this.#closing) return this.#closing;
+    this.#closing = (async () => {
+      this.#closed = true;
+      this.log.info({ reason }, 'close() | shutting down');
+      this.lobby.close();
+      // io.close() also closes the HTTP server (stops accepting) after disconnecting every socket.
+      await this.gateway.close(reason);
+      this.#httpServer.closeAllConnections();
+      await this.store.close();
+      this.log.info('close() | closed');
+    })();
+    return this.#closing;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+}
+
+async function bootstrap(store: Store, config: HatcheryConfig, log: Logger): Promise<void> {
+  if ((await store.users.count()) > 0) return;
+  if (config.demo) await seedDemo(store, log);
+  else if (config.adminEmail && config.adminPassword) await createAdmin(store, config.adminEmail, config.adminPassword, log);
+  else log.warn('no users yet: set HATCHERY_ADMIN_EMAIL and HATCHERY_ADMIN_PASSWORD (or HATCHERY_DEMO=1) and restart');
+}

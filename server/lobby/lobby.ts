@@ -1,0 +1,73 @@
+/** The lobby's realtime side: presence on connect/disconnect and the schedule pushed to subscribers. */
+import type { Logger } from 'pino';
+import type { Store } from '../store/types.js';
+import type { Gateway, HatcherySocket } from '../realtime/gateway.js';
+import { PresenceRegistry } from './presence.js';
+import type { ScheduleService } from './schedule.js';
+
+/** Socket.IO room everyone who opened the lobby joins. */
+export const LOBBY_ROOM = 'lobby';
+
+export class Lobby {
+  readonly presence: PresenceRegistry;
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly store: Store,
+    private readonly schedule: ScheduleService,
+    graceMs: number,
+    private readonly log: Logger,
+  ) {
+    this.presence = new PresenceRegistry(graceMs);
+    const io = gateway.io;
+    this.presence.on('joined', (e) => io.to(LOBBY_ROOM).emit('presence:joined', e));
+    this.presence.on('updated', (e) => io.to(LOBBY_ROOM).emit('presence:updated', e));
+    this.presence.on('left', (userId) => io.to(LOBBY_ROOM).emit('presence:left', { userId }));
+    schedule.on('changed', (s) => io.to(LOBBY_ROOM).emit('lobby:schedule', s));
+
+    gateway.handle('lobby:subscribe', async (_payload, socket) => {
+      await socket.join(LOBBY_ROOM);
+      return { online: this.presence.list(), schedule: await this.schedule.schedule(), serverTime: new Date().toISOString() };
+    });
+    gateway.handle('presence:setStatus', async (payload, socket) => {
+      const entry = this.presence.setStatus(socket.data.userId, payload.status);
+      return entry!;
+    });
+  }
+
+  /** Presence details loaded while the socket handshakes, so `onConnection` can stay synchronous. */
+  readonly #pending = new WeakMap<HatcherySocket, { startupId: string | null; startupName: string | null }>();
+
+  /** Socket.IO middleware (runs after authentication): loads what the presence entry shows. */
+  readonly middleware = (socket: HatcherySocket, next: (err?: Error) => void): void => {
+    this.store.startups
+      .idsForUser(socket.data.userId)
+      .then(async (ids) => {
+        const startup = ids[0] ? await this.store.startups.byId(ids[0]) : undefined;
+        this.#pending.set(socket, { startupId: startup?.id ?? null, startupName: startup?.name ?? null });
+        next();
+      })
+      .catch((err: Error) => next(err));
+  };
+
+  /** A socket finished authenticating: it counts as one more connection of its person. */
+  onConnection(socket: HatcherySocket): void {
+    const caller = this.gateway.caller(socket);
+    const startup = this.#pending.get(socket) ?? { startupId: null, startupName: null };
+    this.presence.connect(socket.id, {
+      userId: caller.user.id,
+      name: caller.user.name,
+      role: caller.user.role,
+      ...startup,
+    });
+    socket.once('disconnect', (reason) => {
+      this.log.debug({ userId: caller.user.id, socketId: socket.id, reason }, 'disconnect()');
+      this.presence.disconnect(caller.user.id, socket.id);
+    });
+  }
+
+  close(): void {
+    this.presence.close();
+    this.schedule.removeAllListeners();
+  }
+}

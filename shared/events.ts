@@ -1,0 +1,59 @@
+/**
+ * The Socket.IO event maps, built from the zod schemas so the protocol lives once.
+ * Client → server events carry a payload and an acknowledgement as the last parameter.
+ */
+import type { z } from 'zod';
+import type { ApiError } from './protocol.js';
+import {
+  LobbySchedule,
+  LobbySnapshot,
+  LobbySubscribeBody,
+  PresenceEntry,
+  PresenceLeft,
+  ServerNotice,
+  SetPresenceStatusBody,
+} from './schemas.js';
+
+/** The result every acknowledgement carries. */
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+export type Ack<T> = (result: AckResult<T>) => void;
+
+/** Client → server events: the payload schema the gateway parses and the ack's data schema. */
+export const clientEvents = {
+  'lobby:subscribe': { payload: LobbySubscribeBody, ack: LobbySnapshot },
+  'presence:setStatus': { payload: SetPresenceStatusBody, ack: PresenceEntry },
+} as const;
+export type ClientEventName = keyof typeof clientEvents;
+
+/** Server → client events and their payload schemas. */
+export const serverEvents = {
+  'presence:joined': PresenceEntry,
+  'presence:updated': PresenceEntry,
+  'presence:left': PresenceLeft,
+  'lobby:schedule': LobbySchedule,
+  /** Sent just before the server closes the connection on purpose (logout, shutdown). */
+  'server:notice': ServerNotice,
+} as const;
+
+export type ClientToServerEvents = {
+  [K in ClientEventName]: (
+    payload: z.input<(typeof clientEvents)[K]['payload']>,
+    ack: Ack<z.infer<(typeof clientEvents)[K]['ack']>>,
+  ) => void;
+};
+
+export type ServerToClientEvents = {
+  [K in keyof typeof serverEvents]: (payload: z.infer<(typeof serverEvents)[K]>) => void;
+};
+
+/** Data the server keeps on each authenticated socket. */
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+}
+
+/** What the server puts in `err.data` when it refuses a connection. */
+export interface ConnectRefusal {
+  reason: ApiError['reason'];
+  message: string;
+}

@@ -1,0 +1,3 @@
+export * from './protocol.js';
+export * from './schemas.js';
+export * from './events.js';
