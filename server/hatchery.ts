@@ -42,7 +42,10 @@ export class Hatchery {
 
     const identity = new IdentityService(store, config, log.child({ domain: 'identity' }));
     const schedule = new ScheduleService(store);
-    const httpServer = createServer();
+    // NOTE: the request handler must exist before Socket.IO attaches, so that engine.io wraps it and
+    // /socket.io/ requests never reach Express too; `app` is filled in below once its deps exist.
+    let app: ReturnType<typeof createApp> | undefined;
+    const httpServer = createServer((req, res) => app!(req, res));
     const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
     const gateway = new Gateway(httpServer, identity, allowedOrigins, log.child({ domain: 'gateway' }));
     const lobby = new Lobby(gateway, store, schedule, config.presenceGraceMs, log.child({ domain: 'lobby' }));
@@ -63,8 +66,7 @@ export class Hatchery {
         setImmediate(() => lobby.presence.leaveNow(caller.user.id));
       },
     });
-    const app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
-    httpServer.on('request', app);
+    app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
     return new Hatchery(config, log, store, identity, gateway, lobby, httpServer);
   }
 

@@ -27,7 +27,11 @@ export class Lobby {
 
     gateway.handle('lobby:subscribe', async (_payload, socket) => {
       await socket.join(LOBBY_ROOM);
-      return { online: this.presence.list(), schedule: await this.schedule.schedule(), serverTime: new Date().toISOString() };
+      const schedule = await this.schedule.schedule();
+      // NOTE: one broadcast right away gives the client a recovery offset, so a dropped connection
+      // can be recovered (with missed events replayed) even if nothing else was pushed yet.
+      setImmediate(() => io.to(socket.id).emit('lobby:schedule', schedule));
+      return { online: this.presence.list(), schedule, serverTime: new Date().toISOString() };
     });
     gateway.handle('presence:setStatus', async (payload, socket) => {
       const entry = this.presence.setStatus(socket.data.userId, payload.status);

@@ -105,6 +105,8 @@ export class Gateway {
 
   /** Wires every registered handler onto a new socket. */
   attach(socket: HatcherySocket): void {
+    // Rooms that let the server reach every socket of one session (logout) or one person.
+    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.userId}`]);
     for (const [event, handler] of this.#handlers) {
       const schema = clientEvents[event].payload;
       socket.on(event, (...args: unknown[]) => {
@@ -137,7 +139,9 @@ export class Gateway {
   /** Tells everyone the server is going away, then closes all connections. */
   async close(reason: string): Promise<void> {
     this.io.emit('server:notice', { reason: ErrorReason.ServerShutdown, message: reason });
-    this.io.disconnectSockets(true);
+    // Send the disconnect packets first (without cutting the transport), so clients learn it was on purpose.
+    this.io.disconnectSockets(false);
+    await new Promise((r) => setImmediate(r));
     await this.io.close();
   }
 }
