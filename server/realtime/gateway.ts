@@ -48,6 +48,23 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
   }
 }
 
+/** Per-socket token bucket: a client may send EVENT_BURST events at once, refilled at EVENT_RATE per second. */
+const EVENT_RATE = 20;
+const EVENT_BURST = 40;
+
+class TokenBucket {
+  #tokens = EVENT_BURST;
+  #last = Date.now();
+  take(): boolean {
+    const now = Date.now();
+    this.#tokens = Math.min(EVENT_BURST, this.#tokens + ((now - this.#last) / 1000) * EVENT_RATE);
+    this.#last = now;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+}
+
 export class Gateway {
   readonly io: HatcheryServer;
   readonly #handlers = new Map<ClientEventName, EventHandler<ClientEventName>>();
@@ -107,13 +124,18 @@ export class Gateway {
   attach(socket: HatcherySocket): void {
     // Rooms that let the server reach every socket of one session (logout) or one person.
     void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.userId}`]);
+    const bucket = new TokenBucket();
     for (const [event, handler] of this.#handlers) {
       const schema = clientEvents[event].payload;
       socket.on(event, (...args: unknown[]) => {
         const last = args[args.length - 1];
         const ack = typeof last === 'function' ? (last as (r: AckResult<unknown>) => void) : undefined;
-        const payload = ack ? args[0] : args[0];
+        const payload = args[0];
         const reply = (r: AckResult<unknown>) => ack?.(r);
+        if (!bucket.take()) {
+          reply({ ok: false, error: { reason: ErrorReason.TooManyRequests, message: 'Slow down: too many requests.' } });
+          return;
+        }
         const parsed = schema.safeParse(payload ?? {});
         if (!parsed.success) {
           const issues = zodIssues(parsed.error);

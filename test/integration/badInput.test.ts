@@ -57,3 +57,15 @@ describe('bad input gets a clear error and the server stays up', () => {
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('flooding', () => {
+  it('a socket that floods events gets too_many_requests acks and stays connected', async () => {
+    const s = await connectSocket(srv.url, ops.cookie);
+    const results = await Promise.all(Array.from({ length: 120 }, () => emitAck(s, 'presence:setStatus', { status: 'busy' })));
+    const limited = results.filter((r) => !r.ok && r.error.reason === 'too_many_requests');
+    expect(limited.length).toBeGreaterThan(50);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(40);
+    expect(s.connected).toBe(true);
+    s.close();
+  });
+});
