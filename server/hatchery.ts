@@ -19,6 +19,8 @@ import { ErrorReason } from '../shared/protocol.js';
 
 export class Hatchery {
   readonly #httpServer: HttpServer;
+  /** Hourly sweep of expired sessions; cleared on close. */
+  readonly #sweeper: NodeJS.Timeout;
   #closed = false;
   #closing: Promise<void> | undefined;
 
@@ -32,6 +34,10 @@ export class Hatchery {
     httpServer: HttpServer,
   ) {
     this.#httpServer = httpServer;
+    this.#sweeper = setInterval(() => {
+      store.sessions.deleteExpired(new Date().toISOString()).catch((err: unknown) => log.warn({ err }, 'session sweep failed'));
+    }, 3600_000);
+    this.#sweeper.unref();
   }
 
   /** Opens the store, runs first-run bootstrap and wires every domain. Call `listen()` next. */
@@ -90,6 +96,7 @@ export class Hatchery {
     this.#closing = (async () => {
       this.#closed = true;
       this.log.info({ reason }, 'close() | shutting down');
+      clearInterval(this.#sweeper);
       this.lobby.close();
       // io.close() also closes the HTTP server (stops accepting) after disconnecting every socket.
       await this.gateway.close(reason);
