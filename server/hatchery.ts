@@ -56,6 +56,9 @@ export class Hatchery {
     const gateway = new Gateway(httpServer, identity, allowedOrigins, log.child({ domain: 'gateway' }));
     const lobby = new Lobby(gateway, store, schedule, config.presenceGraceMs, log.child({ domain: 'lobby' }));
     gateway.io.use(lobby.middleware);
+    identity.on('personChanged', (userId) => {
+      lobby.refreshPerson(userId).catch((err: unknown) => log.warn({ err, userId }, 'refreshPerson() | failed'));
+    });
     gateway.io.on('connection', (socket) => {
       gateway.attach(socket);
       lobby.onConnection(socket);

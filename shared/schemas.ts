@@ -3,16 +3,16 @@
  * protocol lives once. The server parses every incoming payload with these before domain code.
  */
 import { z } from 'zod';
+import { LANGUAGES, PRESENCE_STATUSES, ROADSHOW_STATUSES, ROLES, STARTUP_STAGES } from './constants.js';
 
-export const ROLES = ['founder', 'mentor', 'investor', 'operator'] as const;
+export { LANGUAGES, PRESENCE_STATUSES, ROADSHOW_STATUSES, ROLES, STARTUP_STAGES };
+
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const STARTUP_STAGES = ['idea', 'pre-seed', 'seed', 'series-a', 'growth'] as const;
 export const StartupStage = z.enum(STARTUP_STAGES);
 export type StartupStage = z.infer<typeof StartupStage>;
 
-export const LANGUAGES = ['en', 'zh'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
@@ -78,7 +78,6 @@ export const Invite = z.object({
 });
 export type Invite = z.infer<typeof Invite>;
 
-export const ROADSHOW_STATUSES = ['scheduled', 'backstage', 'live', 'ended'] as const;
 export const RoadshowStatus = z.enum(ROADSHOW_STATUSES);
 export type RoadshowStatus = z.infer<typeof RoadshowStatus>;
 
@@ -191,7 +190,6 @@ export type CreatedInviteResponse = z.infer<typeof CreatedInviteResponse>;
 export const HandshakeAuth = z.object({ protocolVersion: z.number().int() });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
-export const PRESENCE_STATUSES = ['available', 'busy', 'away'] as const;
 export const PresenceStatus = z.enum(PRESENCE_STATUSES);
 export type PresenceStatus = z.infer<typeof PresenceStatus>;
 

@@ -1,4 +1,5 @@
 /** Identity: sign-in, sessions, invites, profiles and startups. Every method checks its caller. */
+import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { HatcheryConfig } from '../config.js';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound, TooManyRequests, Unauthenticated } from '../errors.js';
@@ -27,7 +28,7 @@ export interface Caller {
   sessionId: string;
 }
 
-export class IdentityService {
+export class IdentityService extends EventEmitter<{ personChanged: [string] }> {
   readonly #accountThrottle: FailureThrottle;
   readonly #ipThrottle: FailureThrottle;
 
@@ -37,6 +38,7 @@ export class IdentityService {
     private readonly log: Logger,
     private readonly clock: Clock = systemClock,
   ) {
+    super();
     const t = config.loginThrottle;
     this.#accountThrottle = new FailureThrottle(t.maxPerAccount, t.windowMs, clock);
     this.#ipThrottle = new FailureThrottle(t.maxPerIp, t.windowMs, clock);
@@ -226,6 +228,7 @@ export class IdentityService {
     if (caller.user.id !== userId && caller.user.role !== 'operator') throw new Forbidden('You can only edit your own profile.');
     const user = await this.store.users.update(userId, patch);
     if (!user) throw new NotFound('Person not found.');
+    this.emit('personChanged', userId);
     return this.publicUser(user, caller);
   }
 
@@ -249,7 +252,10 @@ export class IdentityService {
   async createStartup(caller: Caller, body: Required<CreateStartupBody>): Promise<Startup> {
     requireRole(caller, 'operator', 'founder');
     const s = await this.store.startups.create({ id: newId(), ...body });
-    if (caller.user.role === 'founder') await this.store.startups.addMember(s.id, caller.user.id);
+    if (caller.user.role === 'founder') {
+      await this.store.startups.addMember(s.id, caller.user.id);
+      this.emit('personChanged', caller.user.id);
+    }
     return this.startupView(s);
   }
 
@@ -264,6 +270,7 @@ export class IdentityService {
   async updateStartup(caller: Caller, id: string, patch: UpdateStartupBody): Promise<Startup> {
     await this.#requireStartupEditor(caller, id);
     const s = await this.store.startups.update(id, patch);
+    for (const member of await this.store.startups.memberIds(id)) this.emit('personChanged', member);
     return this.startupView(s!);
   }
 
@@ -273,12 +280,14 @@ export class IdentityService {
     if (!user) throw new NotFound('Person not found.');
     if (user.role !== 'founder') throw new BadRequest('Only founders can be members of a startup.');
     await this.store.startups.addMember(startupId, userId);
+    this.emit('personChanged', userId);
     return this.getStartup(startupId);
   }
 
   async removeStartupMember(caller: Caller, startupId: string, userId: string): Promise<Startup> {
     await this.#requireStartupEditor(caller, startupId);
     await this.store.startups.removeMember(startupId, userId);
+    this.emit('personChanged', userId);
     return this.getStartup(startupId);
   }
 }

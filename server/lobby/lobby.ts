@@ -39,6 +39,21 @@ export class Lobby {
     });
   }
 
+  /** Reloads what the lobby shows about a person (name, role, startup) and pushes it if they are online. */
+  async refreshPerson(userId: string): Promise<void> {
+    const user = await this.store.users.byId(userId);
+    if (!user) return;
+    const ids = await this.store.startups.idsForUser(userId);
+    const startup = ids[0] ? await this.store.startups.byId(ids[0]) : undefined;
+    this.presence.updateInfo(userId, {
+      userId,
+      name: user.name,
+      role: user.role,
+      startupId: startup?.id ?? null,
+      startupName: startup?.name ?? null,
+    });
+  }
+
   /** Presence details loaded while the socket handshakes, so `onConnection` can stay synchronous. */
   readonly #pending = new WeakMap<HatcherySocket, { startupId: string | null; startupName: string | null }>();
 

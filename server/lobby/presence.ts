@@ -90,6 +90,14 @@ export class PresenceRegistry extends EventEmitter<PresenceEvents> {
     if (this.#people.delete(userId)) this.emit('left', userId);
   }
 
+  /** Replaces what the entry shows about a person (after a profile or startup change), if online. */
+  updateInfo(userId: string, info: Omit<PresenceEntry, 'connections' | 'status' | 'since'>): void {
+    const person = this.#people.get(userId);
+    if (!person) return;
+    person.entry = { ...person.entry, ...info };
+    this.emit('updated', this.#view(person));
+  }
+
   setStatus(userId: string, status: PresenceStatus): PresenceEntry | undefined {
     const person = this.#people.get(userId);
     if (!person) return undefined;

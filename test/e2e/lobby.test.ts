@@ -92,6 +92,8 @@ describe('lobby in the browser', () => {
     await page.reload();
     await page.getByTestId('lobby-title').waitFor();
     expect(await page.getByTestId('lobby-title').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await page.getByTestId('online-user').first().waitFor();
+    await page.getByTestId('roadshow-card').first().waitFor();
     await page.screenshot({ path: `${shots}/lobby-zh.png`, fullPage: true });
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.getByTestId('lobby-title').innerText()).toBe(english);

@@ -1,8 +1,5 @@
 /** Launches Debian's Chromium through playwright-core with the flags that work on these machines. */
 import { chromium, type Browser } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,9 +16,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Each launch gets a fresh, empty profile (playwright makes a temporary user-data-dir). */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'hatchery-chromium-'))}`],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

@@ -123,3 +123,21 @@ describe('lobby presence', () => {
     d.close();
   });
 });
+
+describe('lobby entries follow profile changes', () => {
+  it('renaming yourself or your startup is pushed to everyone watching the lobby', async () => {
+    const hannah = await open('hannah@hatchery.demo');
+    const w = new LobbyView(await hannah.socket());
+    await w.subscribe();
+    const marcus = await open('marcus@hatchery.demo');
+    const m = await marcus.socket();
+    await waitFor(() => w.online.has(marcus.me.id));
+    await marcus.session.patch('/api/users/me', { name: 'Marcus J.' });
+    await waitFor(() => w.online.get(marcus.me.id)?.name === 'Marcus J.', { what: 'rename pushed' });
+    const startupId = w.online.get(marcus.me.id)!.startupId!;
+    await marcus.session.patch(`/api/startups/${startupId}`, { name: 'LedgerLeaf Inc.' });
+    await waitFor(() => w.online.get(marcus.me.id)?.startupName === 'LedgerLeaf Inc.', { what: 'startup rename pushed' });
+    w.socket.close();
+    m.close();
+  });
+});

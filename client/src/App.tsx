@@ -1,0 +1,34 @@
+import { Route, Routes } from 'react-router';
+import { InvitesPage } from './admin/InvitesPage';
+import { LoginPage } from './auth/LoginPage';
+import { SignupPage } from './auth/SignupPage';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { RequireAuth } from './layout/RequireAuth';
+import { LobbyPage } from './lobby/LobbyPage';
+import { PeoplePage } from './people/PeoplePage';
+import { ProfilePage } from './people/ProfilePage';
+import { ProfileSettingsPage } from './people/ProfileSettingsPage';
+import { useSessionBootstrap } from './session/useSessionBootstrap';
+import { StartupPage } from './startups/StartupPage';
+import { StartupsPage } from './startups/StartupsPage';
+
+/** The routes. Everything but sign-in and sign-up needs a session. */
+export function App() {
+  useSessionBootstrap();
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/signup" element={<SignupPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<LobbyPage />} />
+        <Route path="people" element={<PeoplePage />} />
+        <Route path="people/:id" element={<ProfilePage />} />
+        <Route path="settings/profile" element={<ProfileSettingsPage />} />
+        <Route path="startups" element={<StartupsPage />} />
+        <Route path="startups/:id" element={<StartupPage />} />
+        <Route path="admin/invites" element={<InvitesPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
