@@ -1,5 +1,6 @@
 /** Configuration from environment variables (documented in README). */
 import { resolve } from 'node:path';
+import { mediaConfigFromEnv, type MediaConfig } from './media/mediaConfig.js';
 
 export interface HatcheryConfig {
   /** TCP port (0 = any free port, used by tests). */
@@ -25,6 +26,8 @@ export interface HatcheryConfig {
   clientDist: string;
   /** Login throttling: failures allowed per account / per IP within the window. */
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  /** mediasoup settings (workers, listen address, ICE servers, audience spreading). */
+  media: MediaConfig;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryConfig {
@@ -43,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryCon
     presenceGraceMs: num(env.HATCHERY_PRESENCE_GRACE_MS, 3000),
     clientDist: resolve(env.HATCHERY_CLIENT_DIST ?? 'dist/client'),
     loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000 },
+    media: mediaConfigFromEnv(env),
   };
 }
 
@@ -55,5 +59,6 @@ export function testConfig(overrides: Partial<HatcheryConfig> = {}): HatcheryCon
     logLevel: 'silent',
     presenceGraceMs: 200,
     ...overrides,
+    media: { ...mediaConfigFromEnv({}), workers: 1, ...overrides.media },
   };
 }

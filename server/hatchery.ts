@@ -16,6 +16,7 @@ import { createApp } from './http/app.js';
 import { createApiRouter } from './http/routes.js';
 import { createAdmin, seedDemo } from './demo.js';
 import { ErrorReason } from '../shared/protocol.js';
+import { MediaService } from './media/mediaService.js';
 
 export class Hatchery {
   readonly #httpServer: HttpServer;
@@ -31,6 +32,7 @@ export class Hatchery {
     readonly identity: IdentityService,
     readonly gateway: Gateway,
     readonly lobby: Lobby,
+    readonly media: MediaService,
     httpServer: HttpServer,
   ) {
     this.#httpServer = httpServer;
@@ -56,6 +58,7 @@ export class Hatchery {
     const gateway = new Gateway(httpServer, identity, allowedOrigins, log.child({ domain: 'gateway' }));
     const lobby = new Lobby(gateway, store, schedule, config.presenceGraceMs, log.child({ domain: 'lobby' }));
     gateway.io.use(lobby.middleware);
+    const media = await MediaService.create(config.media, gateway, store, log.child({ domain: 'media' }));
     identity.on('personChanged', (userId) => {
       lobby.refreshPerson(userId).catch((err: unknown) => log.warn({ err, userId }, 'refreshPerson() | failed'));
     });
@@ -68,6 +71,7 @@ export class Hatchery {
     const api = createApiRouter({
       identity,
       schedule,
+      media,
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
@@ -76,7 +80,7 @@ export class Hatchery {
       },
     });
     app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
-    return new Hatchery(config, log, store, identity, gateway, lobby, httpServer);
+    return new Hatchery(config, log, store, identity, gateway, lobby, media, httpServer);
   }
 
   /** Starts listening; resolves with the base URL. */
@@ -101,6 +105,7 @@ export class Hatchery {
       this.log.info({ reason }, 'close() | shutting down');
       clearInterval(this.#sweeper);
       this.lobby.close();
+      this.media.close();
       // io.close() also closes the HTTP server (stops accepting) after disconnecting every socket.
       await this.gateway.close(reason);
       this.#httpServer.closeAllConnections();

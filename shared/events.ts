@@ -13,6 +13,7 @@ import {
   ServerNotice,
   SetPresenceStatusBody,
 } from './schemas.js';
+import * as M from './media.js';
 
 /** The result every acknowledgement carries. */
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -22,6 +23,19 @@ export type Ack<T> = (result: AckResult<T>) => void;
 export const clientEvents = {
   'lobby:subscribe': { payload: LobbySubscribeBody, ack: LobbySnapshot },
   'presence:setStatus': { payload: SetPresenceStatusBody, ack: PresenceEntry },
+  'media:join': { payload: M.MediaJoinBody, ack: M.MediaJoinResult },
+  'media:leave': { payload: M.MediaLeaveBody, ack: M.Empty },
+  'media:createTransport': { payload: M.MediaCreateTransportBody, ack: M.MediaTransportResult },
+  'media:connectTransport': { payload: M.MediaConnectTransportBody, ack: M.Empty },
+  'media:restartIce': { payload: M.MediaRestartIceBody, ack: M.MediaRestartIceResult },
+  'media:produce': { payload: M.MediaProduceBody, ack: M.MediaProduceResult },
+  'media:closeProducer': { payload: M.MediaProducerBody, ack: M.Empty },
+  'media:pauseProducer': { payload: M.MediaProducerBody, ack: M.Empty },
+  'media:resumeProducer': { payload: M.MediaProducerBody, ack: M.Empty },
+  'media:consume': { payload: M.MediaConsumeBody, ack: M.MediaConsumeResult },
+  'media:resumeConsumer': { payload: M.MediaConsumerBody, ack: M.Empty },
+  'media:pauseConsumer': { payload: M.MediaConsumerBody, ack: M.Empty },
+  'media:setPreferredLayers': { payload: M.MediaPreferredLayersBody, ack: M.Empty },
 } as const;
 export type ClientEventName = keyof typeof clientEvents;
 
@@ -31,6 +45,15 @@ export const serverEvents = {
   'presence:updated': PresenceEntry,
   'presence:left': PresenceLeft,
   'lobby:schedule': LobbySchedule,
+  'media:peerJoined': M.MediaPeerJoined,
+  'media:peerLeft': M.MediaPeerLeft,
+  'media:producerAdded': M.MediaProducerAdded,
+  'media:producerClosed': M.MediaProducerClosed,
+  'media:producerState': M.MediaProducerState,
+  'media:consumerClosed': M.MediaConsumerClosed,
+  'media:activeSpeaker': M.MediaActiveSpeaker,
+  'media:roomClosed': M.MediaRoomClosed,
+  'media:permission': M.MediaPermission,
   /** Sent just before the server closes the connection on purpose (logout, shutdown). */
   'server:notice': ServerNotice,
 } as const;

@@ -19,10 +19,13 @@ import { parseOr400, Unauthenticated } from '../errors.js';
 import type { Caller, IdentityService } from '../identity/service.js';
 import type { ScheduleService } from '../lobby/schedule.js';
 import type { HatcheryConfig } from '../config.js';
+import type { MediaService } from '../media/mediaService.js';
+import { requireRole } from '../identity/service.js';
 
 export interface RouteDeps {
   identity: IdentityService;
   schedule: ScheduleService;
+  media: MediaService;
   config: HatcheryConfig;
   /** Called after a session ends so its sockets close and presence updates. */
   onLogout: (caller: Caller) => void;
@@ -174,6 +177,12 @@ export function createApiRouter(deps: RouteDeps): Router {
     const caller = callerOf(req);
     const body = parseOr400(SetRoadshowStatusBody, req.body);
     res.json({ roadshow: await schedule.setStatus(caller, param(req, 'id'), body.status) });
+  });
+
+  // ---------- media ----------
+  r.get('/media/stats', async (req, res) => {
+    requireRole(req.caller, 'operator');
+    res.json(await deps.media.stats());
   });
 
   return r;
