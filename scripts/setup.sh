@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Hatchery needs on a fresh Debian 12 clone: npm packages (and, with --browser,
-# Debian's Chromium + CJK fonts for the end-to-end tests). Safe to run again: it skips what is done.
+# Installs what Hatchery needs on a fresh Debian 12 clone: the mediasoup worker (built offline from
+# the npm package's sources, cached in ~/.cache/hatchery), npm packages, and with --browser what the
+# tests need (Debian's Chromium, CJK fonts, ffmpeg). Safe to run again: it skips what is done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,11 +38,29 @@ apt_install() {
 }
 
 if [ "$want_browser" = 1 ]; then
-  apt_install chromium fonts-noto-cjk
+  apt_install chromium fonts-noto-cjk ffmpeg
 fi
+
+# The mediasoup worker: mediasoup's own install downloads a prebuilt binary, which fails offline.
+# Build it from the package's sources (or reuse the cached build) and point the install at it.
+ms_version=$(node -p 'require("./package-lock.json").packages["node_modules/mediasoup"].version')
+ms_dir="$PWD/node_modules/mediasoup"
+if [ -f "$ms_dir/package.json" ] && [ "$(node -p "require('$ms_dir/package.json').version")" = "$ms_version" ]; then
+  worker_bin=$(MEDIASOUP_VERSION="$ms_version" bash scripts/mediasoup-worker/build.sh "$ms_dir" | tail -1)
+else
+  worker_bin=$(MEDIASOUP_VERSION="$ms_version" bash scripts/mediasoup-worker/build.sh /nonexistent | tail -1)
+fi
+export MEDIASOUP_WORKER_BIN="$worker_bin"
 
 # npm packages: install when node_modules is missing or older than the lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages (npm ci)…"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Put the worker where mediasoup looks by default, so no environment variable is needed at run time.
+release_bin="node_modules/mediasoup/worker/out/Release/mediasoup-worker"
+if ! cmp -s "$worker_bin" "$release_bin" 2>/dev/null; then
+  install -D -m 755 "$worker_bin" "$release_bin"
+  log "mediasoup worker installed: $release_bin"
 fi

@@ -122,15 +122,24 @@ export const MediaRoomClosed = z.object({ roomId: MediaRoomId, reason: z.string(
 export const MediaPermission = z.object({ roomId: MediaRoomId, canPublish: z.boolean() });
 
 // ---------- operator stats ----------
+/** Totals count every live mediasoup object (pipe transports and pipe producers included). */
 export const MediaStats = z.object({
   rooms: z.number().int(),
-  routers: z.number().int(),
   peers: z.number().int(),
+  routers: z.number().int(),
   transports: z.number().int(),
   producers: z.number().int(),
   consumers: z.number().int(),
   workers: z.array(
-    z.object({ pid: z.number().int(), routers: z.number().int(), consumers: z.number().int(), cpuUserMs: z.number(), cpuSystemMs: z.number() }),
+    z.object({
+      pid: z.number().int(),
+      routers: z.number().int(),
+      transports: z.number().int(),
+      producers: z.number().int(),
+      consumers: z.number().int(),
+      cpuUserMs: z.number(),
+      cpuSystemMs: z.number(),
+    }),
   ),
 });
 export type MediaStats = z.infer<typeof MediaStats>;

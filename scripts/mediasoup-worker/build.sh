@@ -44,8 +44,8 @@ readonly APT_PACKAGES=(
 	libflatbuffers-dev flatbuffers-compiler
 )
 
-log() { printf '[mediasoup-worker] %s\n' "$*" >&2; }
-die() { printf '[mediasoup-worker] ERROR: %s\n' "$*" >&2; exit 1; }
+log() { printf '[mediasoup-worker +%ss] %s\n' "$SECONDS" "$*" >&2; }
+die() { printf '[mediasoup-worker +%ss] ERROR: %s\n' "$SECONDS" "$*" >&2; exit 1; }
 
 SCRIPT_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
 readonly SCRIPT_DIR
@@ -60,12 +60,16 @@ cleanup() {
 	for d in "${TMP_DIRS[@]+"${TMP_DIRS[@]}"}"; do rm -rf -- "$d"; done
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
+# Creates a temp dir, registers it for cleanup and stores its path in
+# $MADE_TMP (not printed: a $(...) subshell would lose the registration).
+MADE_TMP=""
 make_tmp() {
-	local d
-	d="$(mktemp -d "${TMPDIR:-/tmp}/mediasoup-worker-$1.XXXXXX")"
-	TMP_DIRS+=("$d")
-	printf '%s\n' "$d"
+	MADE_TMP="$(mktemp -d "${TMPDIR:-/tmp}/mediasoup-worker-$1.XXXXXX")" ||
+		die "cannot create a temp dir in ${TMPDIR:-/tmp}"
+	TMP_DIRS+=("$MADE_TMP")
 }
 
 # Hash of the recipe: every file under this folder except docs, keyed by
@@ -119,10 +123,12 @@ ensure_apt_packages() {
 	done
 }
 
+# Sets PKG_DIR to the extracted package.
 fetch_package() {
 	local version="$1" dir tarball
 	command -v npm >/dev/null 2>&1 || die "npm not found (needed to fetch mediasoup@$version)"
-	dir="$(make_tmp pkg)"
+	make_tmp pkg
+	dir="$MADE_TMP"
 	log "package dir absent: fetching mediasoup@$version with npm pack"
 	(cd "$dir" && npm pack --silent "mediasoup@$version" >&2) ||
 		die "npm pack mediasoup@$version failed"
@@ -130,7 +136,7 @@ fetch_package() {
 	[[ -n "$tarball" ]] || die "npm pack produced no tarball in $dir"
 	tar -xzf "$tarball" -C "$dir" || die "could not extract $tarball"
 	[[ -d "$dir/package/worker" ]] || die "$tarball has no worker/ folder"
-	printf '%s\n' "$dir/package"
+	PKG_DIR="$dir/package"
 }
 
 # Edit a file with sed and fail if the edit changed nothing.
@@ -197,14 +203,15 @@ for tool in meson ninja flatc pkg-config c++ cc; do
 done
 
 if [[ -z "$PKG_DIR" ]]; then
-	PKG_DIR="$(fetch_package "$MS_VERSION")"
+	fetch_package "$MS_VERSION"
 	FETCHED_VERSION="$(package_version "$PKG_DIR")"
 	[[ "$FETCHED_VERSION" == "$MS_VERSION" ]] ||
 		die "npm pack returned mediasoup $FETCHED_VERSION, expected $MS_VERSION"
 fi
 log "sources: $PKG_DIR/worker"
 
-WORK="$(make_tmp build)"
+make_tmp build
+WORK="$MADE_TMP"
 SRC="$WORK/worker"
 # Copy the sources only (a previous in-place build may have left out/ and
 # downloaded subprojects behind).

@@ -234,26 +234,24 @@ export class MediaService {
 
   /** Rooms, peers, transports, producers, consumers and per-worker CPU: the operator's view and the tests' leak check. */
   async stats(): Promise<MediaStats> {
-    const totals = { rooms: this.#rooms.size, routers: 0, peers: 0, transports: 0, producers: 0, consumers: 0 };
-    for (const room of this.#rooms.values()) {
-      const c = room.counts();
-      totals.routers += c.routers;
-      totals.peers += c.peers;
-      totals.transports += c.transports;
-      totals.producers += c.producers;
-      totals.consumers += c.consumers;
-    }
+    let peers = 0;
+    for (const room of this.#rooms.values()) peers += room.peerCount;
     const workers = await Promise.all(
       this.pool.workers.map(async (w) => {
         const usage = w.closed ? undefined : await w.getResourceUsage().catch(() => undefined);
-        let routers = 0;
-        let consumers = 0;
-        for (const room of this.#rooms.values()) if (room.usesWorker(w)) routers += room.routers.length;
-        consumers = Math.max(0, this.pool.loadOf(w) - routers);
-        return { pid: w.pid, routers, consumers, cpuUserMs: usage?.ru_utime ?? 0, cpuSystemMs: usage?.ru_stime ?? 0 };
+        return { pid: w.pid, ...this.pool.liveCounts(w), cpuUserMs: usage?.ru_utime ?? 0, cpuSystemMs: usage?.ru_stime ?? 0 };
       }),
     );
-    return { ...totals, workers };
+    const sum = (k: 'routers' | 'transports' | 'producers' | 'consumers') => workers.reduce((n, w) => n + w[k], 0);
+    return {
+      rooms: this.#rooms.size,
+      peers,
+      routers: sum('routers'),
+      transports: sum('transports'),
+      producers: sum('producers'),
+      consumers: sum('consumers'),
+      workers,
+    };
   }
 
   /** Closes every room and the workers. Idempotent. */

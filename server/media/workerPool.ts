@@ -14,8 +14,17 @@ interface Slot {
   load: number;
 }
 
+/** Live mediasoup objects on one worker, counted from mediasoup's observer events (pipes included). */
+export interface LiveCounts {
+  routers: number;
+  transports: number;
+  producers: number;
+  consumers: number;
+}
+
 export class WorkerPool extends EventEmitter<{ workerDied: [types.Worker]; workerReplaced: [types.Worker] }> {
   readonly #slots: Slot[] = [];
+  readonly #live = new WeakMap<types.Worker, LiveCounts>();
   #closed = false;
 
   private constructor(
@@ -39,7 +48,35 @@ export class WorkerPool extends EventEmitter<{ workerDied: [types.Worker]; worke
       rtcMaxPort: this.config.rtcMaxPort,
     });
     worker.on('died', (err) => this.#onDied(worker, err));
+    this.#countLive(worker);
     return worker;
+  }
+
+  /** Keeps exact counts of what lives on a worker, so stats double as a leak check. */
+  #countLive(worker: types.Worker): void {
+    const c: LiveCounts = { routers: 0, transports: 0, producers: 0, consumers: 0 };
+    this.#live.set(worker, c);
+    worker.observer.on('newrouter', (router) => {
+      c.routers++;
+      router.observer.once('close', () => c.routers--);
+      router.observer.on('newtransport', (transport) => {
+        c.transports++;
+        transport.observer.once('close', () => c.transports--);
+        transport.observer.on('newproducer', (p) => {
+          c.producers++;
+          p.observer.once('close', () => c.producers--);
+        });
+        transport.observer.on('newconsumer', (k) => {
+          c.consumers++;
+          k.observer.once('close', () => c.consumers--);
+        });
+      });
+    });
+  }
+
+  /** What lives on `worker` now. */
+  liveCounts(worker: types.Worker): LiveCounts {
+    return { ...(this.#live.get(worker) ?? { routers: 0, transports: 0, producers: 0, consumers: 0 }) };
   }
 
   #onDied(worker: types.Worker, err: Error): void {
