@@ -43,9 +43,11 @@ export class RtpSink {
   bytes = 0;
   private constructor(readonly socket: Socket) {
     socket.on('message', (msg) => {
-      // RTP (not RTCP): payload types 96–127 in the second byte.
+      // RTP (not RTCP): payload types 96–126 in the second byte; mediasoup's bandwidth probation
+      // packets (PT 127, SSRC 1234) carry no media and are not counted.
       const pt = msg[1]! & 0x7f;
-      if (msg.length > 12 && pt >= 96 && pt <= 127) {
+      const ssrc = msg.length > 12 ? msg.readUInt32BE(8) : 0;
+      if (msg.length > 12 && pt >= 96 && pt <= 126 && ssrc !== 1234) {
         this.packets++;
         this.bytes += msg.length;
       }
