@@ -331,8 +331,8 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     }
     const source = owner.producers.get(producerId)!.source;
     const consumer = await transport.consume({ producerId, rtpCapabilities: caps, paused: true, appData: { peerId, source } });
-    // Large tiles decide their own layer later; start low so a crowded grid does not flood the viewer.
-    if (consumer.type === 'simulcast') await consumer.setPreferredLayers({ spatialLayer: 2, temporalLayer: 2 }).catch(() => {});
+    // Start at the middle layer; the viewer's tile size then picks the layer (media:setPreferredLayers).
+    if (consumer.type === 'simulcast') await consumer.setPreferredLayers({ spatialLayer: 1, temporalLayer: 2 }).catch(() => {});
     peer.consumers.set(consumer.id, consumer);
     slot.consumers++;
     this.pool.addLoad(slot.worker, 1);
