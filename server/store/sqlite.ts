@@ -134,6 +134,17 @@ export class SqliteStore implements Store {
     return applied;
   }
 
+  /** Prepared statements by SQL text, so hot paths (session checks) do not re-prepare every call. */
+  readonly #statements = new Map<string, Database.Statement>();
+  #prepare(sql: string): Database.Statement {
+    let st = this.#statements.get(sql);
+    if (!st) {
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
+  }
+
   /** Schema version, for tests and the health endpoint. */
   schemaVersion(): number {
     return this.#db.pragma('user_version', { simple: true }) as number;
@@ -141,7 +152,7 @@ export class SqliteStore implements Store {
 
   async ping(): Promise<void> {
     if (this.#closed) throw new Error('store closed');
-    this.#db.prepare('SELECT 1').get();
+    this.#prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -185,28 +196,28 @@ export class SqliteStore implements Store {
       return { ...u, createdAt };
     },
     byId: async (id) => {
-      const r = this.#db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
       return r && userFromRow(r);
     },
     byEmail: async (email) => {
-      const r = this.#db.prepare('SELECT * FROM users WHERE email = ?').get(email) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM users WHERE email = ?').get(email) as Row | undefined;
       return r && userFromRow(r);
     },
     list: async (filter) => {
       const rows = filter?.role
-        ? this.#db.prepare('SELECT * FROM users WHERE role = ? ORDER BY name').all(filter.role)
-        : this.#db.prepare('SELECT * FROM users ORDER BY name').all();
+        ? this.#prepare('SELECT * FROM users WHERE role = ? ORDER BY name').all(filter.role)
+        : this.#prepare('SELECT * FROM users ORDER BY name').all();
       return (rows as Row[]).map(userFromRow);
     },
     update: async (id, patch) => {
       const keys = Object.keys(patch).filter((k) => (patch as Row)[k] !== undefined) as (keyof UserPatch)[];
       if (keys.length > 0) {
         const sets = keys.map((k) => `${USER_COLUMNS[k]} = ?`).join(', ');
-        this.#db.prepare(`UPDATE users SET ${sets} WHERE id = ?`).run(...keys.map((k) => toSqlValue(patch[k])), id);
+        this.#prepare(`UPDATE users SET ${sets} WHERE id = ?`).run(...keys.map((k) => toSqlValue(patch[k])), id);
       }
       return this.users.byId(id);
     },
-    count: async () => (this.#db.prepare('SELECT COUNT(*) n FROM users').get() as { n: number }).n,
+    count: async () => (this.#prepare('SELECT COUNT(*) n FROM users').get() as { n: number }).n,
   };
 
   startups: Store['startups'] = {
@@ -218,15 +229,15 @@ export class SqliteStore implements Store {
       return { ...s, createdAt };
     },
     byId: async (id) => {
-      const r = this.#db.prepare('SELECT * FROM startups WHERE id = ?').get(id) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM startups WHERE id = ?').get(id) as Row | undefined;
       return r && startupFromRow(r);
     },
-    list: async () => (this.#db.prepare('SELECT * FROM startups ORDER BY name').all() as Row[]).map(startupFromRow),
+    list: async () => (this.#prepare('SELECT * FROM startups ORDER BY name').all() as Row[]).map(startupFromRow),
     update: async (id, patch) => {
       const keys = Object.keys(patch).filter((k) => (patch as Row)[k] !== undefined) as (keyof StartupPatch)[];
       if (keys.length > 0) {
         const sets = keys.map((k) => `${STARTUP_COLUMNS[k]} = ?`).join(', ');
-        this.#db.prepare(`UPDATE startups SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k]), id);
+        this.#prepare(`UPDATE startups SET ${sets} WHERE id = ?`).run(...keys.map((k) => patch[k]), id);
       }
       return this.startups.byId(id);
     },
@@ -236,14 +247,14 @@ export class SqliteStore implements Store {
         .run(startupId, userId, new Date().toISOString());
     },
     removeMember: async (startupId, userId) => {
-      this.#db.prepare('DELETE FROM startup_members WHERE startup_id = ? AND user_id = ?').run(startupId, userId);
+      this.#prepare('DELETE FROM startup_members WHERE startup_id = ? AND user_id = ?').run(startupId, userId);
     },
     memberIds: async (startupId) =>
-      (this.#db.prepare('SELECT user_id FROM startup_members WHERE startup_id = ? ORDER BY joined_at').all(startupId) as Row[]).map(
+      (this.#prepare('SELECT user_id FROM startup_members WHERE startup_id = ? ORDER BY joined_at').all(startupId) as Row[]).map(
         (r) => r.user_id as string,
       ),
     idsForUser: async (userId) =>
-      (this.#db.prepare('SELECT startup_id FROM startup_members WHERE user_id = ? ORDER BY joined_at').all(userId) as Row[]).map(
+      (this.#prepare('SELECT startup_id FROM startup_members WHERE user_id = ? ORDER BY joined_at').all(userId) as Row[]).map(
         (r) => r.startup_id as string,
       ),
   };
@@ -255,16 +266,16 @@ export class SqliteStore implements Store {
         .run(s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.lastSeenAt, s.userAgent, s.ip);
     },
     byTokenHash: async (h) => {
-      const r = this.#db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(h) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM sessions WHERE token_hash = ?').get(h) as Row | undefined;
       return r && sessionFromRow(r);
     },
     touch: async (h, lastSeenAt, expiresAt) => {
-      this.#db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(lastSeenAt, expiresAt, h);
+      this.#prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(lastSeenAt, expiresAt, h);
     },
     delete: async (h) => {
-      this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(h);
+      this.#prepare('DELETE FROM sessions WHERE token_hash = ?').run(h);
     },
-    deleteExpired: async (now) => this.#db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
+    deleteExpired: async (now) => this.#prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
   };
 
   invites: Store['invites'] = {
@@ -277,14 +288,14 @@ export class SqliteStore implements Store {
         .run(i.id, i.tokenHash, i.role, i.email, i.startupId, i.createdBy, i.createdAt, i.expiresAt, i.usedAt, i.usedBy, i.revokedAt);
     },
     byTokenHash: async (h) => {
-      const r = this.#db.prepare('SELECT * FROM invites WHERE token_hash = ?').get(h) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM invites WHERE token_hash = ?').get(h) as Row | undefined;
       return r && inviteFromRow(r);
     },
     byId: async (id) => {
-      const r = this.#db.prepare('SELECT * FROM invites WHERE id = ?').get(id) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM invites WHERE id = ?').get(id) as Row | undefined;
       return r && inviteFromRow(r);
     },
-    list: async () => (this.#db.prepare('SELECT * FROM invites ORDER BY created_at DESC').all() as Row[]).map(inviteFromRow),
+    list: async () => (this.#prepare('SELECT * FROM invites ORDER BY created_at DESC').all() as Row[]).map(inviteFromRow),
     consume: async (id, userId, now) =>
       this.#db
         .prepare(
@@ -293,7 +304,7 @@ export class SqliteStore implements Store {
         )
         .run(now, userId, id, now).changes === 1,
     revoke: async (id, now) =>
-      this.#db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(now, id)
+      this.#prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(now, id)
         .changes === 1,
   };
 
@@ -307,12 +318,12 @@ export class SqliteStore implements Store {
         .run(r.id, r.title, r.description, r.startsAt, r.durationMinutes, r.timeZone, r.language, r.status, r.createdBy, r.createdAt);
     },
     byId: async (id) => {
-      const r = this.#db.prepare('SELECT * FROM roadshows WHERE id = ?').get(id) as Row | undefined;
+      const r = this.#prepare('SELECT * FROM roadshows WHERE id = ?').get(id) as Row | undefined;
       return r && roadshowFromRow(r);
     },
-    list: async () => (this.#db.prepare('SELECT * FROM roadshows ORDER BY starts_at').all() as Row[]).map(roadshowFromRow),
+    list: async () => (this.#prepare('SELECT * FROM roadshows ORDER BY starts_at').all() as Row[]).map(roadshowFromRow),
     setStatus: async (id, status) => {
-      this.#db.prepare('UPDATE roadshows SET status = ? WHERE id = ?').run(status, id);
+      this.#prepare('UPDATE roadshows SET status = ? WHERE id = ?').run(status, id);
     },
   };
 }
