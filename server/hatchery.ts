@@ -67,7 +67,11 @@ export class Hatchery {
       lobby.onConnection(socket);
     });
 
-    const metrics = new Metrics({ sockets: () => gateway.io.engine.clientsCount, onlineUsers: () => lobby.presence.size });
+    const metrics = new Metrics({
+      sockets: () => gateway.io.engine.clientsCount,
+      onlineUsers: () => lobby.presence.size,
+      media: () => media.liveTotals(),
+    });
     const api = createApiRouter({
       identity,
       schedule,

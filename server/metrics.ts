@@ -7,7 +7,13 @@ export class Metrics {
   readonly connectedSockets: client.Gauge;
   readonly onlineUsers: client.Gauge;
 
-  constructor(counts: { sockets: () => number; onlineUsers: () => number }) {
+  readonly media: client.Gauge<'kind'>;
+
+  constructor(counts: {
+    sockets: () => number;
+    onlineUsers: () => number;
+    media: () => { rooms: number; peers: number; producers: number; consumers: number };
+  }) {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'hatchery_' });
     this.httpDuration = new client.Histogram({
       name: 'hatchery_http_request_duration_seconds',
@@ -22,6 +28,15 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         this.set(counts.sockets());
+      },
+    });
+    this.media = new client.Gauge({
+      name: 'hatchery_media_objects',
+      help: 'Live media rooms, peers, producers and consumers (pipes included)',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        for (const [kind, n] of Object.entries(counts.media())) this.set({ kind }, n);
       },
     });
     this.onlineUsers = new client.Gauge({

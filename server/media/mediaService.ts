@@ -232,6 +232,20 @@ export class MediaService {
     this.#socketRooms.delete(socketId);
   }
 
+  /** Synchronous totals for the Prometheus gauges. */
+  liveTotals(): { rooms: number; peers: number; producers: number; consumers: number } {
+    let peers = 0;
+    for (const room of this.#rooms.values()) peers += room.peerCount;
+    let producers = 0;
+    let consumers = 0;
+    for (const w of this.pool.workers) {
+      const c = this.pool.liveCounts(w);
+      producers += c.producers;
+      consumers += c.consumers;
+    }
+    return { rooms: this.#rooms.size, peers, producers, consumers };
+  }
+
   /** Rooms, peers, transports, producers, consumers and per-worker CPU: the operator's view and the tests' leak check. */
   async stats(): Promise<MediaStats> {
     let peers = 0;

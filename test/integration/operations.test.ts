@@ -28,6 +28,7 @@ describe('operations basics', () => {
       expect(text).toMatch(/^hatchery_online_users 1$/m);
       expect(text).toMatch(/hatchery_http_request_duration_seconds_count\{method="POST",route="\/api\/auth\/login",status="200"\} 1/);
       expect(text).toContain('hatchery_process_cpu_seconds_total');
+      expect(text).toMatch(/^hatchery_media_objects\{kind="rooms"\} 0$/m);
       s1.close();
       s2.close();
     } finally {

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../server/demo.js';
+let srv: TestServer; let browser: Browser; let id: string;
+const shots = resolve('.test-artifacts/screenshots');
+beforeAll(async () => {
+  srv = await startServer({ clientDist: resolve('dist/client') });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  id = (await srv.hatchery.store.startups.list()).find((s) => s.name === 'Tidewater Robotics')!.id;
+});
+afterAll(async () => { await browser.close(); await srv.close(); });
+async function signIn(email: string, viewport = { width: 1280, height: 800 }, locale = 'en-US'): Promise<Page> {
+  const ctx = await browser.newContext({ viewport, locale, permissions: ['camera', 'microphone'] });
+  const page = await ctx.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(email, m.type(), m.text()); });
+  await page.goto(`${srv.url}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('lobby-title').waitFor();
+  return page;
+}
+it('adhoc', async () => {
+  const a = await signIn('chen@hatchery.demo', { width: 390, height: 844 }, 'zh-CN');
+  await a.goto(`${srv.url}/startups/${id}`);
+  await a.getByTestId('join-team-room').waitFor();
+  await a.screenshot({ path: `${shots}/adhoc-startup-zh-mobile.png` });
+  await a.goto(`${srv.url}/rooms/startup/${id}`);
+  await a.getByTestId('prejoin-join').waitFor();
+  await a.waitForTimeout(1500);
+  await a.screenshot({ path: `${shots}/adhoc-prejoin-zh-mobile.png`, fullPage: true });
+  await a.getByTestId('prejoin-join').click();
+  const b = await signIn('sofia@hatchery.demo');
+  await b.goto(`${srv.url}/rooms/startup/${id}`);
+  await b.getByTestId('prejoin-join').click();
+  const c = await signIn('daniel@hatchery.demo');
+  await c.goto(`${srv.url}/rooms/startup/${id}`);
+  await c.getByTestId('prejoin-join').click();
+  await expect.poll(() => a.locator('[data-testid="video-tile"]').count(), { timeout: 15000 }).toBe(3);
+  await a.waitForTimeout(2500);
+  await a.screenshot({ path: `${shots}/adhoc-room-zh-mobile.png`, fullPage: true });
+  await b.getByTestId('toggle-screen').click();
+  await a.waitForTimeout(2500);
+  await a.screenshot({ path: `${shots}/adhoc-room-zh-mobile-screen.png`, fullPage: true });
+  await b.getByTestId('device-settings').click();
+  await b.waitForTimeout(500);
+  await b.screenshot({ path: `${shots}/adhoc-settings.png` });
+  // a fourth and fifth person → many
+  const d = await signIn('ops@hatchery.demo');
+  await d.goto(`${srv.url}/rooms/startup/${id}`);
+  await d.getByTestId('prejoin-join').click();
+  const e = await signIn('priya@hatchery.demo');
+  await e.goto(`${srv.url}/rooms/startup/${id}`);
+  await e.getByTestId('prejoin-join').click();
+  await b.getByTestId('toggle-screen').click();
+  await expect.poll(() => e.locator('[data-testid="video-tile"]').count(), { timeout: 15000 }).toBe(5);
+  await e.waitForTimeout(2500);
+  await e.screenshot({ path: `${shots}/adhoc-room-five.png` });
+});
