@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { InvitesPage } from './admin/InvitesPage';
 import { LoginPage } from './auth/LoginPage';
@@ -11,6 +12,10 @@ import { ProfileSettingsPage } from './people/ProfileSettingsPage';
 import { useSessionBootstrap } from './session/useSessionBootstrap';
 import { StartupPage } from './startups/StartupPage';
 import { StartupsPage } from './startups/StartupsPage';
+import { SkeletonRows } from './ui/States';
+
+// NOTE: the video room (mediasoup-client and its UI) loads on first visit, not with the lobby.
+const RoomPage = lazy(() => import('./media/RoomPage').then((m) => ({ default: m.RoomPage })));
 
 /** The routes. Everything but sign-in and sign-up needs a session. */
 export function App() {
@@ -27,6 +32,14 @@ export function App() {
         <Route path="startups" element={<StartupsPage />} />
         <Route path="startups/:id" element={<StartupPage />} />
         <Route path="admin/invites" element={<InvitesPage />} />
+        <Route
+          path="rooms/:kind/:id"
+          element={
+            <Suspense fallback={<SkeletonRows rows={2} variant="card" />}>
+              <RoomPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,23 +1,23 @@
 /**
- * End to end in Debian's Chromium with fake camera and microphone: two founders of Tidewater Robotics
- * meet in their team room through the real SFU. Chen publishes camera + mic and Sofia receives them
- * (frames decoded keep rising, audio level above zero); Chen shares a screen and Sofia gets a second
- * tile; an investor opening the room is told it is not for them; Chen leaves and the server frees
- * everything he had, and after Sofia leaves too the media stats are back to zero.
+ * End to end in Debian's Chromium with fake camera and microphone, through the real SFU: two founders of
+ * Tidewater Robotics meet in their team room. Chen publishes camera + mic and Sofia receives them (frames
+ * decoded keep rising, audio level above zero, the simulcast layer follows her tile's size); Chen shares a
+ * screen and Sofia gets a second tile; an investor is told the room is not for them; leaving frees
+ * everything on the server. Also: a refusal only the server knows, recovery after a media worker dies and
+ * after a socket drop, blocked camera/mic on the pre-join screen, and the docs screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.js';
+import { launchChromium } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
 
 /** The slice of the page's RoomClient (exposed as `window.__hatcheryRoom` under automation) the test uses. */
 interface RoomHook {
   inboundStats(): Promise<{ consumerId: string; peerId: string; kind: string; source: string; stats: Record<string, unknown> | null }[]>;
   producers: { appData: Record<string, unknown> }[];
-  startScreenShare(track?: MediaStreamTrack): Promise<boolean>;
 }
 type HookedWindow = Window & { __hatcheryRoom?: RoomHook };
 
@@ -34,8 +34,7 @@ beforeAll(async () => {
   if (!existsSync(`${clientDist}/index.html`)) throw new Error('Build the client first: npx vite build');
   mkdirSync(shots, { recursive: true });
   srv = await startServer({ clientDist, presenceGraceMs: 500 });
-  // NOTE: lets getDisplayMedia pick the (fake) screen without a picker, where the browser supports it.
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--auto-select-desktop-capture-source=Entire screen'] });
+  browser = await launchChromium();
   const startups = await srv.hatchery.store.startups.list();
   tidewaterId = startups.find((s) => s.name === 'Tidewater Robotics')!.id;
 });
@@ -45,7 +44,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function signIn(email: string): Promise<Page> {
+async function signIn(email: string, { denyMedia = false } = {}): Promise<Page> {
   const context = await browser.newContext({
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
@@ -54,6 +53,12 @@ async function signIn(email: string): Promise<Page> {
   });
   contexts.push(context);
   const page = await context.newPage();
+  if (denyMedia) {
+    // As if the person had blocked camera and microphone for this site.
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+  }
   page.on('pageerror', (err) => console.error(`[${email}] pageerror:`, err));
   await page.goto(`${srv.url}/login`);
   await page.getByTestId('login-email').fill(email);
@@ -152,38 +157,10 @@ describe('team room in the browser', () => {
     await a.getByTestId('toggle-mic').click();
     await expect.poll(() => chenTile.getByTestId('tile-muted').count(), { timeout: 10_000 }).toBe(0);
 
-    // Chen shares his screen: Sofia gets a second tile of his, a screen.
+    // Chen shares his screen (headless Chromium's fake capture answers getDisplayMedia): Sofia gets a second tile of his, a screen.
     await a.getByTestId('toggle-screen').click();
-    let shared = await expect
-      .poll(() => a.evaluate(() => !!(window as HookedWindow).__hatcheryRoom?.producers.some((p) => p.appData.source === 'screen')), { timeout: 8_000 })
-      .toBe(true)
-      .then(
-        () => true,
-        () => false,
-      );
-    if (!shared) {
-      // Headless Chromium could not capture a screen: publish a canvas as the screen instead (same code path from there).
-      shared = await a.evaluate(async () => {
-        const canvas = document.createElement('canvas');
-        canvas.width = 1280;
-        canvas.height = 720;
-        const ctx = canvas.getContext('2d')!;
-        let n = 0;
-        const draw = () => {
-          ctx.fillStyle = '#1e3a8a';
-          ctx.fillRect(0, 0, 1280, 720);
-          ctx.fillStyle = '#fff';
-          ctx.font = 'bold 64px sans-serif';
-          ctx.fillText(`Tidewater deck — slide ${1 + (Math.floor(n++ / 30) % 5)}`, 80, 360);
-        };
-        draw();
-        (window as unknown as { __slideTimer: number }).__slideTimer = window.setInterval(draw, 33);
-        const track = canvas.captureStream(30).getVideoTracks()[0]!;
-        return (window as HookedWindow).__hatcheryRoom!.startScreenShare(track);
-      });
-      console.info('getDisplayMedia is not available in this headless Chromium; shared a canvas track instead');
-    }
-    expect(shared).toBe(true);
+    await expect.poll(() => a.evaluate(() => !!(window as HookedWindow).__hatcheryRoom?.producers.some((p) => p.appData.source === 'screen')), { timeout: 10_000 }).toBe(true);
+    expect(await a.getByTestId('toggle-screen').getAttribute('aria-label')).toBe('Stop sharing');
     const screenTile = tiles(b, `[data-user-id="${chenId}"][data-source="screen"]`);
     await screenTile.waitFor({ timeout: 15_000 });
     await expect.poll(() => screenTile.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -274,6 +251,26 @@ describe('team room in the browser', () => {
     expect((await srv.hatchery.media.stats()).peers).toBe(2);
 
     for (const p of [a, b]) await p.getByTestId('leave-room').click();
+    await expect.poll(async () => (await srv.hatchery.media.stats()).peers, { timeout: 10_000 }).toBe(0);
+  });
+
+  it('with camera and microphone blocked, the pre-join says so and one can still join to watch and listen', async () => {
+    const page = await signIn('sofia@hatchery.demo', { denyMedia: true });
+    await page.goto(roomUrl());
+    await page.getByTestId('prejoin-join').waitFor();
+    await expect.poll(() => page.getByRole('alert').count(), { timeout: 10_000 }).toBe(0); // warnings, not errors
+    await expect.poll(() => page.locator('.alert--warning').allInnerTexts(), { timeout: 10_000 }).toEqual([
+      expect.stringMatching(/camera is blocked/i),
+      expect.stringMatching(/microphone is blocked/i),
+    ]);
+    await page.screenshot({ path: `${shots}/media-prejoin-denied.png` });
+    await page.getByTestId('prejoin-join').click();
+    await expect.poll(() => roomState(page), { timeout: 20_000 }).toBe('joined');
+    const mine = tiles(page, '[data-local="true"]');
+    expect(await mine.locator('.tile-placeholder').count()).toBe(1);
+    expect(await mine.getByTestId('tile-muted').count()).toBe(1);
+    expect((await srv.hatchery.media.stats()).producers).toBe(0);
+    await page.getByTestId('leave-room').click();
     await expect.poll(async () => (await srv.hatchery.media.stats()).peers, { timeout: 10_000 }).toBe(0);
   });
 

@@ -75,6 +75,11 @@ export class LobbyClient {
     this.#socket = (options.createSocket ?? defaultSocket)();
   }
 
+  /** The shared Socket.IO socket, for other live features (media rooms) that ride the same connection. */
+  get socket(): LobbySocket {
+    return this.#socket;
+  }
+
   /** Wires the socket and browser listeners, then connects. */
   start(): void {
     if (this.#closed) return;

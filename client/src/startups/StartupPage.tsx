@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { roomPath } from '../media/roomRoute';
+import { canEnterTeamRoom } from '../media/useRoomAccess';
 import { useMe } from '../session/sessionStore';
 import { Avatar } from '../ui/Avatar';
+import { Icon } from '../ui/Icon';
 import { StageBadge } from '../ui/Badges';
 import { Alert, ErrorState, SkeletonRows } from '../ui/States';
 import { StartupFieldsForm } from './StartupFields';
@@ -55,11 +58,19 @@ export function StartupPage() {
             </a>
           )}
         </div>
-        {canEdit && !editing && (
-          <button type="button" className="btn btn--secondary" data-testid="startup-edit" onClick={() => setEditing(true)}>
-            {t('startups.edit')}
-          </button>
-        )}
+        <div className="profile-hero-actions">
+          {canEnterTeamRoom(me, startup) && (
+            <Link to={roomPath('startup', startup.id)} className="btn btn--primary" data-testid="join-team-room" title={t('startups.teamRoomHint')}>
+              <Icon name="video" size={18} />
+              {t('startups.joinTeamRoom')}
+            </Link>
+          )}
+          {canEdit && !editing && (
+            <button type="button" className="btn btn--secondary" data-testid="startup-edit" onClick={() => setEditing(true)}>
+              {t('startups.edit')}
+            </button>
+          )}
+        </div>
       </section>
 
       {editing && (
