@@ -121,6 +121,11 @@ export const MediaActiveSpeaker = z.object({ roomId: MediaRoomId, peerId: Id.nul
 export const MediaRoomClosed = z.object({ roomId: MediaRoomId, reason: z.string(), rejoin: z.boolean() });
 export const MediaPermission = z.object({ roomId: MediaRoomId, canPublish: z.boolean() });
 
+/** GET /api/media/access?roomId=… — what the caller may do in a room, asked before the pre-join screen. */
+export const MediaAccessQuery = z.object({ roomId: MediaRoomId });
+export const MediaAccess = z.object({ canJoin: z.boolean(), canPublish: z.boolean() });
+export type MediaAccess = z.infer<typeof MediaAccess>;
+
 // ---------- operator stats ----------
 /** Totals count every live mediasoup object (pipe transports and pipe producers included). */
 export const MediaStats = z.object({

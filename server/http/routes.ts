@@ -20,6 +20,7 @@ import type { Caller, IdentityService } from '../identity/service.js';
 import type { ScheduleService } from '../lobby/schedule.js';
 import type { HatcheryConfig } from '../config.js';
 import type { MediaService } from '../media/mediaService.js';
+import { MediaAccessQuery } from '../../shared/media.js';
 import { requireRole } from '../identity/service.js';
 
 export interface RouteDeps {
@@ -180,6 +181,10 @@ export function createApiRouter(deps: RouteDeps): Router {
   });
 
   // ---------- media ----------
+  r.get('/media/access', async (req, res) => {
+    const { roomId } = parseOr400(MediaAccessQuery, req.query, 'query');
+    res.json(await deps.media.access(callerOf(req), roomId));
+  });
   r.get('/media/stats', async (req, res) => {
     requireRole(req.caller, 'operator');
     res.json(await deps.media.stats());

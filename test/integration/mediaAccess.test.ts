@@ -134,3 +134,14 @@ describe('media room access', () => {
     expect(stats.json.workers[0].pid).toBeGreaterThan(0);
   });
 });
+
+describe('asking before joining', () => {
+  it('GET /api/media/access tells the browser what the server will allow', async () => {
+    const chen = await login(srv.url, 'chen@hatchery.demo');
+    const hannah = await login(srv.url, 'hannah@hatchery.demo');
+    expect((await chen.get(`/api/media/access?roomId=startup:${tideId}`)).json).toEqual({ canJoin: true, canPublish: true });
+    expect((await hannah.get(`/api/media/access?roomId=startup:${tideId}`)).json).toEqual({ canJoin: false, canPublish: false });
+    expect((await chen.get('/api/media/access?roomId=nonsense')).status).toBe(400);
+    expect((await chen.get('/api/media/access?roomId=startup:missing')).status).toBe(404);
+  });
+});

@@ -22,6 +22,7 @@ import type {
   UpdateProfileBody,
   UpdateStartupBody,
 } from '../../../shared/schemas';
+import type { MediaAccess } from '../../../shared/media';
 
 /** Status used when the request never got an answer (offline, server down). */
 export const NETWORK_ERROR_STATUS = 0;
@@ -131,6 +132,7 @@ export const api = {
     apiRequest<{ startup: Startup }>('DELETE', `/api/startups/${enc(id)}/members/${enc(userId)}`),
 
   schedule: () => apiRequest<LobbySchedule>('GET', '/api/roadshows'),
+  mediaAccess: (roomId: string) => apiRequest<MediaAccess>('GET', `/api/media/access?roomId=${enc(roomId)}`),
   createRoadshow: (body: CreateRoadshowBody) => apiRequest<{ roadshow: RoadshowSummary }>('POST', '/api/roadshows', { body }),
   setRoadshowStatus: (id: string, status: RoadshowStatus) =>
     apiRequest<{ roadshow: RoadshowSummary }>('PATCH', `/api/roadshows/${enc(id)}/status`, { body: { status } }),

@@ -1,7 +1,7 @@
 import { useAsync, type AsyncState } from '../lib/useAsync';
+import type { PublicUser, Startup } from '../../../shared/schemas';
 import { api } from '../lib/api';
 import { useMe } from '../session/sessionStore';
-import type { PublicUser, Startup } from '../../../shared/schemas';
 import type { MediaRoomKind } from './roomRoute';
 
 export interface RoomAccess {
@@ -17,24 +17,20 @@ export interface RoomAccess {
  */
 export function useRoomAccess(kind: MediaRoomKind, id: string): { state: AsyncState<RoomAccess>; reload: () => void } {
   const me = useMe();
-  const { state, reload } = useAsync(() => loadAccess(kind, id, me), `${kind}:${id}:${me.id}:${me.role}`);
+  const { state, reload } = useAsync(() => loadAccess(kind, id), `${kind}:${id}:${me.id}:${me.role}`);
   return { state, reload };
 }
 
-async function loadAccess(kind: MediaRoomKind, id: string, me: PublicUser): Promise<RoomAccess> {
-  switch (kind) {
-    case 'startup': {
-      const { startup } = await api.getStartup(id);
-      return { allowed: canEnterTeamRoom(me, startup), name: startup.name };
-    }
-    case 'roadshow':
-    case 'booking':
-    case 'dealroom':
-      // NOTE: rules for these rooms live on the server only for now; the join ack tells.
-      return { allowed: true, name: null };
-  }
+async function loadAccess(kind: MediaRoomKind, id: string): Promise<RoomAccess> {
+  // The server's rule, asked before the pre-join screen; it enforces the same rule again on join.
+  const access = await api.mediaAccess(`${kind}:${id}`);
+  const name = kind === 'startup' ? (await api.getStartup(id)).startup.name : null;
+  return { allowed: access.canJoin, name };
 }
 
-/** A startup's team room is for its founders, every mentor and the programme team (as the server rules). */
+/**
+ * Whether to offer the "Join team room" button: a startup's team room is for its founders, every
+ * mentor and the programme team. Only a hint for the UI — the server's answer above is what counts.
+ */
 export const canEnterTeamRoom = (me: Pick<PublicUser, 'id' | 'role'>, startup: Pick<Startup, 'memberIds'>): boolean =>
   me.role === 'operator' || me.role === 'mentor' || startup.memberIds.includes(me.id);
