@@ -202,15 +202,22 @@ describe('team room in the browser', () => {
       .toEqual([0, 0, 0, 0, 0, 0]);
   });
 
-  it('a refusal from the server (not foreseen by the browser) shows the not-allowed state and holds nothing', async () => {
-    // A roadshow that is not live yet: the browser lets anyone try, the server's policy says no.
+  it('a refusal from the server at join (access changed after the pre-join check) shows the not-allowed state and holds nothing', async () => {
+    // The roadshow is live when the investor opens the pre-join screen (the access check says yes)…
     const roadshow = (await srv.hatchery.store.roadshows.list()).find((r) => r.status === 'scheduled')!;
+    await srv.hatchery.store.roadshows.setStatus(roadshow.id, 'live');
     const investor = await signIn('hannah@hatchery.demo');
     await investor.goto(`${srv.url}/rooms/roadshow/${roadshow.id}`);
     await investor.getByTestId('prejoin-join').waitFor();
+    // …and has ended by the time they click Join: the server's policy now says no.
+    await srv.hatchery.store.roadshows.setStatus(roadshow.id, 'ended');
     await investor.getByTestId('prejoin-join').click();
     await investor.getByTestId('room-forbidden').waitFor({ timeout: 15_000 });
     expect(await roomState(investor)).toBe('failed');
+    // Opening it again, the pre-join check itself refuses: no camera set-up for nothing.
+    await investor.reload();
+    await investor.getByTestId('room-forbidden').waitFor({ timeout: 15_000 });
+    expect(await investor.getByTestId('prejoin-join').count()).toBe(0);
     const s = await srv.hatchery.media.stats();
     expect([s.peers, s.transports, s.producers]).toEqual([0, 0, 0]);
   });
