@@ -139,6 +139,8 @@ describe('team room in the browser', () => {
     await expect.poll(() => chenTile.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
     // His microphone (the fake device beeps) arrives with sound in it.
     await expect.poll(async () => Number((await inbound(b, chenPeerId, 'audio', 'microphone'))?.audioLevel ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+    // He is the only one talking: the server's active-speaker detection rings his tile on her page.
+    await expect.poll(() => chenTile.getAttribute('data-active-speaker'), { timeout: 20_000 }).toBe('true');
     await b.screenshot({ path: `${shots}/media-room-two.png` });
     // Simulcast follows the tile: a ~600 px tile gets the middle layer (640×360 of Chen's 1280×720).
     const frameWidth = async () => Number((await inbound(b, chenPeerId, 'video', 'camera'))?.frameWidth ?? 0);
