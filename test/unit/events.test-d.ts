@@ -24,3 +24,15 @@ test('server → client events have typed payloads', () => {
   // @ts-expect-error — presence:joined carries an entry, not a number
   socket.on('presence:joined', (p: number) => p);
 });
+
+test('media events are typed too', () => {
+  socket.emit('media:join', { roomId: 'startup:abc' }, (r) => {
+    if (r.ok) expectTypeOf(r.data.canPublish).toEqualTypeOf<boolean>();
+  });
+  socket.emit('media:produce', { roomId: 'startup:abc', transportId: 't', kind: 'video', rtpParameters: {}, source: 'screen' }, () => {});
+  // @ts-expect-error — not a media source
+  socket.emit('media:produce', { roomId: 'startup:abc', transportId: 't', kind: 'video', rtpParameters: {}, source: 'webcam' }, () => {});
+  // @ts-expect-error — spatial layer must be a number
+  socket.emit('media:setPreferredLayers', { roomId: 'startup:abc', consumerId: 'c', spatialLayer: 'high' }, () => {});
+  socket.on('media:activeSpeaker', (p) => expectTypeOf(p.peerId).toEqualTypeOf<string | null>());
+});
