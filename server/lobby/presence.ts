@@ -22,12 +22,21 @@ export interface PresenceEvents {
   left: [string];
 }
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 export class PresenceRegistry extends EventEmitter<PresenceEvents> {
   readonly #people = new Map<string, Person>();
+  /** The sorted list handed to every new lobby subscriber, rebuilt only after a change. */
+  #listCache: PresenceEntry[] | undefined;
   #closed = false;
 
   constructor(private readonly graceMs: number) {
     super();
+    // Any change invalidates the cached list (every change is announced through one of these).
+    const invalidate = () => (this.#listCache = undefined);
+    this.on('joined', invalidate);
+    this.on('updated', invalidate);
+    this.on('left', invalidate);
   }
 
   #view(p: Person): PresenceEntry {
@@ -75,6 +84,7 @@ export class PresenceRegistry extends EventEmitter<PresenceEvents> {
     const timer = setTimeout(() => this.#remove(userId), this.graceMs);
     timer.unref();
     person.state = { kind: 'leaving', timer };
+    this.#listCache = undefined; // connections dropped to 0 without an event
   }
 
   /** Removes a person at once if they have no live connection left (e.g. after logout). */
@@ -109,7 +119,8 @@ export class PresenceRegistry extends EventEmitter<PresenceEvents> {
 
   /** People online now (including those inside their grace period), by name. */
   list(): PresenceEntry[] {
-    return [...this.#people.values()].map((p) => this.#view(p)).sort((a, b) => a.name.localeCompare(b.name));
+    this.#listCache ??= [...this.#people.values()].map((p) => this.#view(p)).sort((a, b) => byName.compare(a.name, b.name));
+    return this.#listCache;
   }
 
   get size(): number {
