@@ -19,6 +19,8 @@ interface RouterSlot {
   router: types.Router;
   worker: types.Worker;
   consumers: number;
+  /** Viewers placed here; counted at join, so a burst of joins spreads before anyone consumes. */
+  viewers: number;
 }
 
 interface PeerProducer {
@@ -37,6 +39,8 @@ export interface PeerIdentity {
 export interface Peer extends PeerIdentity {
   peerId: string;
   slot: RouterSlot;
+  /** Placed as a viewer (counted in slot.viewers), whatever later promotions change. */
+  placedAsViewer: boolean;
   transports: Map<string, types.WebRtcTransport>;
   producers: Map<string, PeerProducer>;
   consumers: Map<string, types.Consumer>;
@@ -56,6 +60,11 @@ const MAX_PRODUCERS_PER_PEER = 4;
 export class MediaRoom extends EventEmitter<{ closed: [] }> {
   readonly #slots: RouterSlot[] = [];
   readonly #peers = new Map<string, Peer>();
+  /** Indexes so per-request lookups do not scan the audience. */
+  readonly #peerIdBySocket = new Map<string, string>();
+  readonly #ownerByProducer = new Map<string, Peer>();
+  /** A router being opened for the audience, so concurrent joins wait for it instead of opening more. */
+  #opening: Promise<RouterSlot> | undefined;
   /** Producer ids already piped into each router (router id → producer ids). */
   readonly #piped = new Map<string, Set<string>>();
   readonly #speakerObserver: types.ActiveSpeakerObserver;
@@ -77,7 +86,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     this.#piped.set(primary.router.id, new Set());
     this.#speakerObserver = observer;
     observer.on('dominantspeaker', ({ producer }) => {
-      const peer = [...this.#peers.values()].find((p) => p.producers.has(producer.id));
+      const peer = this.#ownerByProducer.get(producer.id);
       this.#activeSpeakerPeerId = peer?.peerId ?? null;
       this.signal.broadcast('media:activeSpeaker', { roomId, peerId: this.#activeSpeakerPeerId });
     });
@@ -95,7 +104,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
     pool.addLoad(worker, 1);
     router.observer.once('close', () => pool.addLoad(worker, -1));
-    return { router, worker, consumers: 0 };
+    return { router, worker, consumers: 0, viewers: 0 };
   }
 
   get closed(): boolean {
@@ -121,7 +130,8 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     return p;
   }
   peerBySocket(socketId: string): Peer | undefined {
-    return [...this.#peers.values()].find((p) => p.socketId === socketId);
+    const id = this.#peerIdBySocket.get(socketId);
+    return id === undefined ? undefined : this.#peers.get(id);
   }
   peers(): Peer[] {
     return [...this.#peers.values()];
@@ -148,24 +158,54 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
       clearImmediate(this.#closeTimer);
       this.#closeTimer = undefined;
     }
-    const slot = identity.canPublish ? this.#slots[0]! : await this.#slotForViewer();
-    const peer: Peer = { ...identity, peerId: randomUUID(), slot, transports: new Map(), producers: new Map(), consumers: new Map() };
+    const placedAsViewer = !identity.canPublish;
+    // A viewer's place is reserved (slot.viewers) as soon as it is chosen, so a burst of joins spreads.
+    const slot = placedAsViewer ? await this.#slotForViewer() : this.#slots[0]!;
+    if (this.#closed) {
+      if (placedAsViewer) slot.viewers--;
+      this.#assertOpen();
+    }
+    const peer: Peer = {
+      ...identity,
+      peerId: randomUUID(),
+      slot,
+      placedAsViewer,
+      transports: new Map(),
+      producers: new Map(),
+      consumers: new Map(),
+    };
     this.#peers.set(peer.peerId, peer);
+    this.#peerIdBySocket.set(peer.socketId, peer.peerId);
     this.signal.broadcast('media:peerJoined', { roomId: this.roomId, peer: MediaRoom.view(peer) }, peer.peerId);
     this.log.debug({ peerId: peer.peerId, userId: peer.userId, routerId: slot.router.id }, 'join()');
     return peer;
   }
 
   async #slotForViewer(): Promise<RouterSlot> {
-    const roomy = this.#slots.find((s) => s.consumers < this.config.consumersPerRouter);
-    if (roomy) return roomy;
+    const limit = this.config.consumersPerRouter;
+    const roomy = this.#slots.find((s) => Math.max(s.consumers, s.viewers) < limit);
+    if (roomy) {
+      roomy.viewers++;
+      return roomy;
+    }
     // NOTE: all routers are full: open another on a worker this room does not use yet, and pipe every
-    // producer into it, so viewers there consume exactly as on the primary router.
+    // producer into it, so viewers there consume exactly as on the primary router. Joins arriving
+    // meanwhile wait for this one router instead of each opening their own.
+    this.#opening ??= this.#openAudienceSlot().finally(() => (this.#opening = undefined));
+    await this.#opening;
+    return this.#slotForViewer();
+  }
+
+  async #openAudienceSlot(): Promise<RouterSlot> {
     const slot = await MediaRoom.#newSlot(this.pool, new Set(this.#slots.map((s) => s.worker)));
+    if (this.#closed) {
+      slot.router.close();
+      throw new HttpError(410, ErrorReason.Gone, 'This room has closed; join again.');
+    }
     this.#slots.push(slot);
     this.#piped.set(slot.router.id, new Set());
     this.log.info({ routers: this.#slots.length, workerPid: slot.worker.pid }, 'added a router for a large audience');
-    for (const p of this.#peers.values()) for (const id of p.producers.keys()) await this.#ensurePiped(id, slot);
+    for (const id of this.#ownerByProducer.keys()) await this.#ensurePiped(id, slot);
     return slot;
   }
 
@@ -187,6 +227,8 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     const peer = this.#peers.get(peerId);
     if (!peer) return;
     this.#peers.delete(peerId);
+    this.#peerIdBySocket.delete(peer.socketId);
+    if (peer.placedAsViewer) peer.slot.viewers--;
     for (const t of peer.transports.values()) t.close(); // closes its producers and consumers too
     this.signal.broadcast('media:peerLeft', { roomId: this.roomId, peerId });
     if (this.#activeSpeakerPeerId === peerId) {
@@ -279,8 +321,10 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
   /** Adds a producer made elsewhere (e.g. an ffmpeg PlainTransport) as this peer's. */
   async #registerProducer(peer: Peer, producer: types.Producer, source: MediaSource): Promise<types.Producer> {
     peer.producers.set(producer.id, { producer, source });
+    this.#ownerByProducer.set(producer.id, peer);
     producer.observer.once('close', () => {
       peer.producers.delete(producer.id);
+      this.#ownerByProducer.delete(producer.id);
       if (this.#peers.has(peer.peerId)) this.signal.broadcast('media:producerClosed', { roomId: this.roomId, peerId: peer.peerId, producerId: producer.id });
     });
     if (producer.kind === 'audio') await this.#speakerObserver.addProducer({ producerId: producer.id }).catch(() => {});
@@ -317,8 +361,8 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
   /** Creates a paused consumer of another peer's producer on this peer's router and receive transport. */
   async consume(peerId: string, producerId: string, rtpCapabilities: object) {
     const peer = this.peer(peerId);
-    const owner = [...this.#peers.values()].find((p) => p.producers.has(producerId));
-    if (!owner) throw new NotFound('That stream is gone.');
+    const owner = this.#ownerByProducer.get(producerId);
+    if (!owner || !this.#peers.has(owner.peerId)) throw new NotFound('That stream is gone.');
     if (owner.peerId === peerId) throw new HttpError(400, ErrorReason.BadRequest, 'You cannot consume your own stream.');
     if (peer.consumers.size >= this.config.maxConsumersPerPeer) throw new TooManyRequests('Too many streams.', 5);
     const transport = [...peer.transports.values()].find((t) => t.appData.direction === 'recv');
@@ -397,6 +441,8 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     if (this.#closeTimer) clearImmediate(this.#closeTimer);
     if (this.#peers.size > 0) this.signal.broadcast('media:roomClosed', { roomId: this.roomId, reason, rejoin });
     this.#peers.clear();
+    this.#peerIdBySocket.clear();
+    this.#ownerByProducer.clear();
     for (const s of this.#slots) s.router.close();
     this.log.debug({ reason }, 'close()');
     this.emit('closed');

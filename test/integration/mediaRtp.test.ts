@@ -93,6 +93,22 @@ describe('RTP through the SFU', () => {
     }, { what: 'all media objects closed' });
   });
 
+  it('a burst of viewers joining at once spreads over routers without opening duplicates', async () => {
+    const room = await srv.hatchery.media.room(`startup:${tideId}`);
+    const viewers = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((i) => room.join({ socketId: `b${i}`, userId: `b${i}`, name: `B${i}`, role: 'investor', canPublish: false })),
+    );
+    // consumersPerRouter is 1 here: six viewers at once need six routers, each opened exactly once.
+    expect(room.routers).toHaveLength(6);
+    expect(new Set(viewers.map((v) => v.slot.router.id)).size).toBe(6);
+    // The routers alternate over both workers rather than piling onto one.
+    const perWorker = new Map<number, number>();
+    for (const v of viewers) perWorker.set(v.slot.worker.pid, (perWorker.get(v.slot.worker.pid) ?? 0) + 1);
+    expect([...perWorker.values()].sort()).toEqual([3, 3]);
+    for (const v of viewers) room.leave(v.peerId);
+    await waitFor(async () => (await srv.hatchery.media.stats()).routers === 0, { what: 'routers closed' });
+  });
+
   it('a killed worker is replaced; its rooms close and tell their clients to rejoin', async () => {
     const chen = await login(srv.url, 'chen@hatchery.demo');
     const socket = await connectSocket(srv.url, chen.cookie);
