@@ -5,7 +5,15 @@ import { Hatchery } from './hatchery.js';
 
 const config = configFromEnv();
 const hatchery = await Hatchery.create(config);
-const url = await hatchery.listen();
+const url = await hatchery.listen().catch(async (err: NodeJS.ErrnoException) => {
+  const why =
+    err.code === 'EADDRINUSE'
+      ? `Port ${config.port} on ${config.host} is already in use. Stop the other server or start with PORT=<another port>.`
+      : `Could not listen on ${config.host}:${config.port}: ${err.message}`;
+  process.stderr.write(`\n  ${why}\n\n`);
+  await hatchery.close();
+  process.exit(1);
+});
 const shown = config.publicUrl ?? url.replace('127.0.0.1', 'localhost');
 
 const lines = [``, `  Hatchery is running at ${shown}`, ``];
