@@ -33,6 +33,7 @@ import { Child, type ClientKind, type CpuReading, type ServerKind } from './real
 import { latencyStats, type LatencyStats } from './realtime/stats.js';
 import type { BroadcastResult, GrowResult } from './realtime/server-proc.js';
 import type { ArmArgs, ConnectArgs, ConnectResult } from './realtime/client-proc.js';
+import { cpuModel, ramGb } from './machine.js';
 
 export interface BenchOptions {
   servers: ServerKind[];
@@ -147,17 +148,10 @@ export function defaultOptions(quick = false): BenchOptions {
 }
 
 export function machineInfo(): MachineInfo {
-  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m?.[1]) cpuModel = m[1].trim();
-  } catch {
-    /* not Linux */
-  }
   return {
-    cpuModel,
+    cpuModel: cpuModel(),
     cores: os.availableParallelism(),
-    ramGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    ramGb: ramGb(),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     fdLimit: fdLimit(),

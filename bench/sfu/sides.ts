@@ -104,7 +104,7 @@ export async function hatcherySide(workers: number, ports: PortRange, caps: Caps
     logLevel: 'warn',
   };
   const pool = await WorkerPool.create(base, log);
-  const signal: RoomSignal = { broadcast() {}, send() {} };
+  const signal: RoomSignal = { emit() {} };
   const collector = transportCollector(pool.workers);
   let step = 0;
 

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { cpuModel, ramGb } from '../machine.js';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -22,17 +23,10 @@ function sh(cmd: string, args: string[]): string {
 }
 
 export function machineInfo(): MachineInfo {
-  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) cpuModel = m[1]!.trim();
-  } catch {
-    /* not Linux */
-  }
   return {
-    cpuModel,
+    cpuModel: cpuModel(),
     cores: os.availableParallelism(),
-    ramGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    ramGb: ramGb(),
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     fdLimit: sh('sh', ['-c', 'ulimit -n']) || 'unknown',

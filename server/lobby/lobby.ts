@@ -5,6 +5,8 @@ import type { Gateway, HatcherySocket } from '../realtime/gateway.js';
 import { PresenceRegistry } from './presence.js';
 import type { ScheduleService } from './schedule.js';
 
+type StartupInfo = { startupId: string | null; startupName: string | null };
+
 /** Socket.IO room everyone who opened the lobby joins. */
 export const LOBBY_ROOM = 'lobby';
 
@@ -43,30 +45,28 @@ export class Lobby {
   async refreshPerson(userId: string): Promise<void> {
     const user = await this.store.users.byId(userId);
     if (!user) return;
+    this.presence.updateInfo(userId, { userId, name: user.name, role: user.role, ...(await this.#startupOf(userId)) });
+  }
+
+  /** The startup a person's presence entry shows: their first one, if any. */
+  async #startupOf(userId: string): Promise<StartupInfo> {
     const ids = await this.store.startups.idsForUser(userId);
     const startup = ids[0] ? await this.store.startups.byId(ids[0]) : undefined;
-    this.presence.updateInfo(userId, {
-      userId,
-      name: user.name,
-      role: user.role,
-      startupId: startup?.id ?? null,
-      startupName: startup?.name ?? null,
-    });
+    return { startupId: startup?.id ?? null, startupName: startup?.name ?? null };
   }
 
   /** Presence details loaded while the socket handshakes, so `onConnection` can stay synchronous. */
-  readonly #pending = new WeakMap<HatcherySocket, { startupId: string | null; startupName: string | null }>();
+  readonly #pending = new WeakMap<HatcherySocket, StartupInfo>();
 
   /** Socket.IO middleware (runs after authentication): loads what the presence entry shows. */
   readonly middleware = (socket: HatcherySocket, next: (err?: Error) => void): void => {
-    this.store.startups
-      .idsForUser(socket.data.userId)
-      .then(async (ids) => {
-        const startup = ids[0] ? await this.store.startups.byId(ids[0]) : undefined;
-        this.#pending.set(socket, { startupId: startup?.id ?? null, startupName: startup?.name ?? null });
+    this.#startupOf(socket.data.userId).then(
+      (info) => {
+        this.#pending.set(socket, info);
         next();
-      })
-      .catch((err: Error) => next(err));
+      },
+      (err: Error) => next(err),
+    );
   };
 
   /** A socket finished authenticating: it counts as one more connection of its person. */

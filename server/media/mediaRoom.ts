@@ -46,12 +46,9 @@ export interface Peer extends PeerIdentity {
   consumers: Map<string, types.Consumer>;
 }
 
-/** How the room talks to its clients (the media service maps these onto Socket.IO). */
+/** How the room reaches its clients: delivers one event to these sockets (the service uses Socket.IO). */
 export interface RoomSignal {
-  /** To every peer of the room except `exceptPeerId`. */
-  broadcast(event: string, payload: object, exceptPeerId?: string): void;
-  /** To one peer. */
-  send(peer: Peer, event: string, payload: object): void;
+  emit(socketIds: string[], event: string, payload: object): void;
 }
 
 const MAX_TRANSPORTS_PER_PEER = 4;
@@ -88,7 +85,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     observer.on('dominantspeaker', ({ producer }) => {
       const peer = this.#ownerByProducer.get(producer.id);
       this.#activeSpeakerPeerId = peer?.peerId ?? null;
-      this.signal.broadcast('media:activeSpeaker', { roomId, peerId: this.#activeSpeakerPeerId });
+      this.#broadcast('media:activeSpeaker', { roomId, peerId: this.#activeSpeakerPeerId });
     });
   }
 
@@ -148,6 +145,17 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     };
   }
 
+  /** To every peer of the room except `exceptPeerId`. */
+  #broadcast(event: string, payload: object, exceptPeerId?: string): void {
+    const sockets: string[] = [];
+    for (const p of this.#peers.values()) if (p.peerId !== exceptPeerId) sockets.push(p.socketId);
+    if (sockets.length > 0) this.signal.emit(sockets, event, payload);
+  }
+
+  #send(peer: Peer, event: string, payload: object): void {
+    this.signal.emit([peer.socketId], event, payload);
+  }
+
   // ---------- joining and leaving ----------
 
   /** Adds a peer; publishers go to the primary router, viewers to a router with room to spare. */
@@ -176,7 +184,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     };
     this.#peers.set(peer.peerId, peer);
     this.#peerIdBySocket.set(peer.socketId, peer.peerId);
-    this.signal.broadcast('media:peerJoined', { roomId: this.roomId, peer: MediaRoom.view(peer) }, peer.peerId);
+    this.#broadcast('media:peerJoined', { roomId: this.roomId, peer: MediaRoom.view(peer) }, peer.peerId);
     this.log.debug({ peerId: peer.peerId, userId: peer.userId, routerId: slot.router.id }, 'join()');
     return peer;
   }
@@ -230,10 +238,10 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     this.#peerIdBySocket.delete(peer.socketId);
     if (peer.placedAsViewer) peer.slot.viewers--;
     for (const t of peer.transports.values()) t.close(); // closes its producers and consumers too
-    this.signal.broadcast('media:peerLeft', { roomId: this.roomId, peerId });
+    this.#broadcast('media:peerLeft', { roomId: this.roomId, peerId });
     if (this.#activeSpeakerPeerId === peerId) {
       this.#activeSpeakerPeerId = null;
-      this.signal.broadcast('media:activeSpeaker', { roomId: this.roomId, peerId: null });
+      this.#broadcast('media:activeSpeaker', { roomId: this.roomId, peerId: null });
     }
     this.log.debug({ peerId, userId: peer.userId }, 'leave()');
     if (this.#peers.size === 0 && !this.#closeTimer) {
@@ -250,7 +258,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     const peer = this.peer(peerId);
     peer.canPublish = canPublish;
     if (!canPublish) for (const { producer } of [...peer.producers.values()]) producer.close();
-    this.signal.send(peer, 'media:permission', { roomId: this.roomId, canPublish });
+    this.#send(peer, 'media:permission', { roomId: this.roomId, canPublish });
   }
 
   get activeSpeakerPeerId(): string | null {
@@ -325,11 +333,11 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     producer.observer.once('close', () => {
       peer.producers.delete(producer.id);
       this.#ownerByProducer.delete(producer.id);
-      if (this.#peers.has(peer.peerId)) this.signal.broadcast('media:producerClosed', { roomId: this.roomId, peerId: peer.peerId, producerId: producer.id });
+      if (this.#peers.has(peer.peerId)) this.#broadcast('media:producerClosed', { roomId: this.roomId, peerId: peer.peerId, producerId: producer.id });
     });
     if (producer.kind === 'audio') await this.#speakerObserver.addProducer({ producerId: producer.id }).catch(() => {});
     for (const slot of this.#slots.slice(1)) await this.#ensurePiped(producer.id, slot);
-    this.signal.broadcast('media:producerAdded', { roomId: this.roomId, peerId: peer.peerId, producer: producerInfo({ producer, source }) }, peer.peerId);
+    this.#broadcast('media:producerAdded', { roomId: this.roomId, peerId: peer.peerId, producer: producerInfo({ producer, source }) }, peer.peerId);
     this.log.debug({ peerId: peer.peerId, producerId: producer.id, source }, 'produce()');
     return producer;
   }
@@ -353,7 +361,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     const producer = this.#ownProducer(peerId, producerId);
     if (paused) await producer.pause();
     else await producer.resume();
-    this.signal.broadcast('media:producerState', { roomId: this.roomId, peerId, producerId, paused }, peerId);
+    this.#broadcast('media:producerState', { roomId: this.roomId, peerId, producerId, paused }, peerId);
   }
 
   // ---------- consumers ----------
@@ -386,7 +394,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
       this.pool.addLoad(slot.worker, -1);
     });
     const tellClosed = () => {
-      if (this.#peers.has(peerId)) this.signal.send(peer, 'media:consumerClosed', { roomId: this.roomId, consumerId: consumer.id });
+      if (this.#peers.has(peerId)) this.#send(peer, 'media:consumerClosed', { roomId: this.roomId, consumerId: consumer.id });
     };
     consumer.on('producerclose', tellClosed);
     return {
@@ -439,7 +447,7 @@ export class MediaRoom extends EventEmitter<{ closed: [] }> {
     if (this.#closed) return;
     this.#closed = true;
     if (this.#closeTimer) clearImmediate(this.#closeTimer);
-    if (this.#peers.size > 0) this.signal.broadcast('media:roomClosed', { roomId: this.roomId, reason, rejoin });
+    if (this.#peers.size > 0) this.#broadcast('media:roomClosed', { roomId: this.roomId, reason, rejoin });
     this.#peers.clear();
     this.#peerIdBySocket.clear();
     this.#ownerByProducer.clear();

@@ -95,17 +95,8 @@ export class MediaService {
   #signal(): RoomSignal {
     const io = this.gateway.io;
     return {
-      broadcast: (event, payload, exceptPeerId) => {
-        const room = this.#rooms.get((payload as { roomId: string }).roomId);
-        if (!room) return;
-        const sockets = room.peers().filter((p) => p.peerId !== exceptPeerId).map((p) => p.socketId);
-        // NOTE: the room's events are checked against the shared schemas in the event map's types only
-        // at the call sites in MediaRoom; here they pass through untyped.
-        if (sockets.length > 0) (io.to(sockets).emit as (e: string, p: object) => boolean)(event, payload);
-      },
-      send: (peer, event, payload) => {
-        (io.to(peer.socketId).emit as (e: string, p: object) => boolean)(event, payload);
-      },
+      // NOTE: media events are typed where MediaRoom builds them; here they only pass through.
+      emit: (socketIds, event, payload) => (io.to(socketIds).emit as (e: string, p: object) => boolean)(event, payload),
     };
   }
 

@@ -120,9 +120,6 @@ export class WorkerPool extends EventEmitter<{ workerDied: [types.Worker]; worke
     return this.#slots.map((s) => s.worker);
   }
 
-  loadOf(worker: types.Worker): number {
-    return this.#slots.find((s) => s.worker === worker)?.load ?? 0;
-  }
 
   close(): void {
     if (this.#closed) return;

@@ -2,7 +2,7 @@
  * The storage contract. SQLite (embedded default) implements it; a PostgreSQL store for scale-out
  * implements the same interface and runs the same contract tests. All methods are async so both fit.
  */
-import type { Language, PresenceStatus, Role, RoadshowStatus, StartupStage } from '../../shared/schemas.js';
+import type { Language, Role, RoadshowStatus, StartupStage } from '../../shared/schemas.js';
 
 export interface UserRecord {
   id: string;
@@ -122,4 +122,3 @@ export interface Store {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export type { PresenceStatus };

@@ -34,18 +34,15 @@ export function RoomFailed({ error, onRetry, backTo }: { error: ApiError; onRetr
   const { t } = useTranslation();
   const detail = error.reason === ErrorReason.Gone ? t('room.state.closed', { reason: error.message }) : describeRoomError(t, error);
   return (
-    <div className="room-state" role="alert" data-testid="room-failed">
-      <EmptyState icon={<Icon name="videoOff" size={28} />} title={t('room.state.failedTitle')} hint={detail}>
-        <div className="room-state-actions">
-          <button type="button" className="btn btn--primary" data-testid="room-retry" onClick={onRetry}>
-            {t('room.state.retry')}
-          </button>
-          <Link className="btn btn--secondary" to={backTo}>
-            {t('room.back')}
-          </Link>
-        </div>
-      </EmptyState>
-    </div>
+    <RoomStateCard
+      testId="room-failed"
+      alert
+      icon="videoOff"
+      title={t('room.state.failedTitle')}
+      hint={detail}
+      action={{ testId: 'room-retry', label: t('room.state.retry'), onClick: onRetry }}
+      backTo={backTo}
+    />
   );
 }
 
@@ -53,13 +50,36 @@ export function RoomFailed({ error, onRetry, backTo }: { error: ApiError; onRetr
 export function RoomLeft({ onRejoin, backTo }: { onRejoin: () => void; backTo: string }) {
   const { t } = useTranslation();
   return (
-    <div className="room-state" data-testid="room-left">
-      <EmptyState icon={<Icon name="video" size={28} />} title={t('room.state.leftTitle')} hint={t('room.state.leftHint')}>
+    <RoomStateCard
+      testId="room-left"
+      icon="video"
+      title={t('room.state.leftTitle')}
+      hint={t('room.state.leftHint')}
+      action={{ testId: 'room-rejoin', label: t('room.state.rejoin'), onClick: onRejoin }}
+      backTo={backTo}
+    />
+  );
+}
+
+/** A full-room message with one main action and a way back. */
+function RoomStateCard(props: {
+  testId: string;
+  alert?: boolean;
+  icon: 'video' | 'videoOff';
+  title: string;
+  hint: string;
+  action: { testId: string; label: string; onClick: () => void };
+  backTo: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="room-state" role={props.alert ? 'alert' : undefined} data-testid={props.testId}>
+      <EmptyState icon={<Icon name={props.icon} size={28} />} title={props.title} hint={props.hint}>
         <div className="room-state-actions">
-          <button type="button" className="btn btn--primary" data-testid="room-rejoin" onClick={onRejoin}>
-            {t('room.state.rejoin')}
+          <button type="button" className="btn btn--primary" data-testid={props.action.testId} onClick={props.action.onClick}>
+            {props.action.label}
           </button>
-          <Link className="btn btn--secondary" to={backTo}>
+          <Link className="btn btn--secondary" to={props.backTo}>
             {t('room.back')}
           </Link>
         </div>
