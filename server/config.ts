@@ -22,6 +22,8 @@ export interface HatcheryConfig {
   sessionTtlMs: number;
   /** How long a person stays "online" after their last connection drops (covers reloads/reconnects). */
   presenceGraceMs: number;
+  /** How long a roadshow room keeps people's places (hand, stage, admission) after everyone left. */
+  roadshowIdleMs: number;
   /** Serve the built client from this folder when it exists. */
   clientDist: string;
   /** Login throttling: failures allowed per account / per IP within the window. */
@@ -44,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryCon
     adminPassword: env.HATCHERY_ADMIN_PASSWORD || null,
     sessionTtlMs: num(env.HATCHERY_SESSION_TTL_HOURS, 24 * 14) * 3600_000,
     presenceGraceMs: num(env.HATCHERY_PRESENCE_GRACE_MS, 3000),
+    roadshowIdleMs: num(env.HATCHERY_ROADSHOW_IDLE_MS, 15 * 60_000),
     clientDist: resolve(env.HATCHERY_CLIENT_DIST ?? 'dist/client'),
     loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000 },
     media: mediaConfigFromEnv(env),

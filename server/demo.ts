@@ -48,9 +48,11 @@ export async function seedDemo(store: Store, log: Logger, now = new Date()): Pro
     startupIds.set(key, created.id);
   }
   let operatorId = '';
+  const userIds = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
     const { startup, ...rest } = p;
     const user = await store.users.create({ id: newId(), passwordHash, ...rest });
+    userIds.set(p.email, user.id);
     if (p.role === 'operator') operatorId = user.id;
     if (startup) await store.startups.addMember(startupIds.get(startup)!, user.id);
   }
@@ -60,14 +62,42 @@ export async function seedDemo(store: Store, log: Logger, now = new Date()): Pro
     d.setUTCHours(hourUtc, 0, 0, 0);
     return d.toISOString();
   };
+  const pitch = (key: string, title: string) => ({ kind: 'pitch' as const, title, startupId: startupIds.get(key)!, pitchMinutes: 5, qaMinutes: 3 });
+  const other = (kind: 'talk' | 'break', title: string, minutes: number) => ({ kind, title, startupId: null, pitchMinutes: minutes, qaMinutes: 0 });
   const roadshows = [
-    { title: 'Cohort 7 Demo Day', description: 'All three startups pitch to partners and angels: 5 min pitch + 3 min Q&A each.', startsAt: at(2, 13), durationMinutes: 90, timeZone: 'Asia/Shanghai', language: 'en' as const },
-    { title: '硬科技路演 · Deep Tech Roadshow', description: '机器人与农业科技专场，中文为主。Robotics and agtech, mostly in Chinese.', startsAt: at(5, 2), durationMinutes: 60, timeZone: 'Asia/Shanghai', language: 'zh' as const },
-    { title: 'Climate pitch night', description: 'LedgerLeaf and guests pitch to climate investors.', startsAt: at(9, 17), durationMinutes: 60, timeZone: 'America/New_York', language: 'en' as const },
+    {
+      title: 'Cohort 7 Demo Day',
+      description: 'All three startups pitch to partners and angels: 5 min pitch + 3 min Q&A each.',
+      startsAt: at(2, 13), durationMinutes: 90, timeZone: 'Asia/Shanghai', language: 'en' as const,
+      hosts: ['priya@hatchery.demo'], waitingRoom: false, moderatedQuestions: false,
+      agenda: [other('talk', 'Welcome and cohort update', 5), pitch('tide', 'Tidewater Robotics'), pitch('agri', '青禾 AgriSense'), other('break', 'Break', 5), pitch('ledger', 'LedgerLeaf')],
+    },
+    {
+      title: '硬科技路演 · Deep Tech Roadshow',
+      description: '机器人与农业科技专场，中文为主。Robotics and agtech, mostly in Chinese.',
+      startsAt: at(5, 2), durationMinutes: 60, timeZone: 'Asia/Shanghai', language: 'zh' as const,
+      hosts: ['wanglei@hatchery.demo'], waitingRoom: false, moderatedQuestions: true,
+      agenda: [pitch('tide', 'Tidewater Robotics 水下清洁机器人'), pitch('agri', '青禾 AgriSense 智慧农业')],
+    },
+    {
+      title: 'Climate pitch night',
+      description: 'LedgerLeaf and guests pitch to climate investors.',
+      startsAt: at(9, 17), durationMinutes: 60, timeZone: 'America/New_York', language: 'en' as const,
+      hosts: ['daniel@hatchery.demo'], waitingRoom: true, moderatedQuestions: false,
+      agenda: [other('talk', 'Opening: the state of carbon accounting', 10), pitch('ledger', 'LedgerLeaf')],
+    },
   ];
-  for (const r of roadshows) {
-    await store.roadshows.create({ id: newId(), ...r, status: 'scheduled', createdBy: operatorId, createdAt: now.toISOString() });
+  for (const { hosts, agenda, ...r } of roadshows) {
+    const id = newId();
+    await store.roadshows.create({
+      id, ...r, status: 'scheduled', createdBy: operatorId, createdAt: now.toISOString(),
+      currentItemId: null, timerRunning: false, timerElapsedMs: 0, timerAt: null,
+    });
+    await store.roadshows.setHosts(id, [operatorId, ...hosts.map((e) => userIds.get(e)!)]);
+    await store.roadshows.setAgenda(id, agenda.map((item, position) => ({ id: newId(), roadshowId: id, position, ...item })));
   }
+  // Priya may schedule roadshows of her own.
+  await store.roadshows.setScheduler(userIds.get('priya@hatchery.demo')!, true, operatorId, now.toISOString());
   log.info({ people: DEMO_PEOPLE.length, startups: DEMO_STARTUPS.length }, 'seedDemo() | demo space created');
 }
 

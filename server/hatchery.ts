@@ -17,6 +17,8 @@ import { createApiRouter } from './http/routes.js';
 import { createAdmin, seedDemo } from './demo.js';
 import { ErrorReason } from '../shared/protocol.js';
 import { MediaService } from './media/mediaService.js';
+import { RoadshowService } from './roadshows/roadshowService.js';
+import { RoadshowRooms } from './roadshows/roadshowRooms.js';
 
 export class Hatchery {
   readonly #httpServer: HttpServer;
@@ -33,6 +35,7 @@ export class Hatchery {
     readonly gateway: Gateway,
     readonly lobby: Lobby,
     readonly media: MediaService,
+    readonly roadshowRooms: RoadshowRooms,
     httpServer: HttpServer,
   ) {
     this.#httpServer = httpServer;
@@ -59,6 +62,16 @@ export class Hatchery {
     const lobby = new Lobby(gateway, store, schedule, config.presenceGraceMs, log.child({ domain: 'lobby' }));
     gateway.io.use(lobby.middleware);
     const media = await MediaService.create(config.media, gateway, store, log.child({ domain: 'media' }));
+    const roadshows = new RoadshowService(store, schedule);
+    const roadshowRooms = new RoadshowRooms({
+      store,
+      service: roadshows,
+      schedule,
+      media,
+      gateway,
+      log: log.child({ domain: 'roadshows' }),
+      idleMs: config.roadshowIdleMs,
+    });
     identity.on('personChanged', (userId) => {
       lobby.refreshPerson(userId).catch((err: unknown) => log.warn({ err, userId }, 'refreshPerson() | failed'));
     });
@@ -76,6 +89,8 @@ export class Hatchery {
       identity,
       schedule,
       media,
+      roadshows,
+      roadshowRooms,
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
@@ -84,7 +99,7 @@ export class Hatchery {
       },
     });
     app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
-    return new Hatchery(config, log, store, identity, gateway, lobby, media, httpServer);
+    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, httpServer);
   }
 
   /** Starts listening; resolves with the base URL. */
@@ -109,6 +124,7 @@ export class Hatchery {
       this.log.info({ reason }, 'close() | shutting down');
       clearInterval(this.#sweeper);
       this.lobby.close();
+      this.roadshowRooms.close();
       this.media.close();
       // io.close() also closes the HTTP server (stops accepting) after disconnecting every socket.
       await this.gateway.close(reason);

@@ -8,3 +8,17 @@ export const PRESENCE_STATUSES = ['available', 'busy', 'away'] as const;
 
 /** Narrows an unknown value to a Role (e.g. from a URL query). */
 export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+
+// ---------- roadshows ----------
+/** What an agenda item is: a startup's pitch (with Q&A), a break, or a talk by a host. */
+export const AGENDA_ITEM_KINDS = ['pitch', 'break', 'talk'] as const;
+/** Where someone is in a live roadshow: hosts run it, presenters pitch, guests were promoted, the rest watch. */
+export const STAGE_ROLES = ['host', 'presenter', 'guest', 'audience'] as const;
+export type StageRole = (typeof STAGE_ROLES)[number];
+/** pending: waits for a host (moderated Q&A); approved: everyone sees it; hidden: hosts only. */
+export const QUESTION_STATUSES = ['pending', 'approved', 'hidden'] as const;
+export const QUESTION_ACTIONS = ['approve', 'hide', 'answer', 'unanswer', 'pin', 'unpin'] as const;
+/** Reaction kinds (the client draws them as emoji). */
+export const REACTIONS = ['clap', 'heart', 'fire', 'rocket', 'laugh', 'think'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+export const TIMER_ACTIONS = ['start', 'pause', 'reset', 'next', 'goto'] as const;

@@ -14,6 +14,7 @@ import {
   SetPresenceStatusBody,
 } from './schemas.js';
 import * as M from './media.js';
+import * as R from './roadshow.js';
 
 /** The result every acknowledgement carries. */
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -36,6 +37,26 @@ export const clientEvents = {
   'media:resumeConsumer': { payload: M.MediaConsumerBody, ack: M.Empty },
   'media:pauseConsumer': { payload: M.MediaConsumerBody, ack: M.Empty },
   'media:setPreferredLayers': { payload: M.MediaPreferredLayersBody, ack: M.Empty },
+  'roadshow:join': { payload: R.RoadshowJoinBody, ack: R.RoadshowJoinResult },
+  'roadshow:leave': { payload: R.RoadshowJoinBody, ack: M.Empty },
+  'roadshow:setStatus': { payload: R.RoadshowSetStatusBody, ack: R.LiveState },
+  'roadshow:timer': { payload: R.RoadshowTimerBody, ack: R.LiveState },
+  'roadshow:reorderAgenda': { payload: R.RoadshowReorderBody, ack: R.AgendaResult },
+  'roadshow:raiseHand': { payload: R.RoadshowRaiseHandBody, ack: R.RoomMe },
+  'roadshow:setStage': { payload: R.RoadshowSetStageBody, ack: M.Empty },
+  'roadshow:ask': { payload: R.RoadshowAskBody, ack: R.Question },
+  'roadshow:vote': { payload: R.RoadshowVoteBody, ack: R.VoteResult },
+  'roadshow:moderate': { payload: R.RoadshowModerateBody, ack: R.Question },
+  'roadshow:createPoll': { payload: R.RoadshowCreatePollBody, ack: R.Poll },
+  'roadshow:votePoll': { payload: R.RoadshowVotePollBody, ack: R.Poll },
+  'roadshow:closePoll': { payload: R.RoadshowClosePollBody, ack: R.Poll },
+  'roadshow:chat': { payload: R.RoadshowChatBody, ack: R.ChatMessage },
+  'roadshow:deleteChat': { payload: R.RoadshowDeleteChatBody, ack: M.Empty },
+  'roadshow:muteChat': { payload: R.RoadshowMuteBody, ack: M.Empty },
+  'roadshow:react': { payload: R.RoadshowReactBody, ack: M.Empty },
+  'roadshow:setWaitingRoom': { payload: R.RoadshowSetWaitingRoomBody, ack: R.LiveState },
+  'roadshow:admit': { payload: R.RoadshowAdmitBody, ack: R.AdmitResult },
+  'roadshow:interested': { payload: R.RoadshowInterestedBody, ack: R.InterestedResult },
 } as const;
 export type ClientEventName = keyof typeof clientEvents;
 
@@ -54,6 +75,21 @@ export const serverEvents = {
   'media:activeSpeaker': M.MediaActiveSpeaker,
   'media:roomClosed': M.MediaRoomClosed,
   'media:permission': M.MediaPermission,
+  /** The room's state changed (status, current item, timer, waiting room). */
+  'roadshow:state': R.LiveState,
+  /** The event's details, hosts or agenda changed. */
+  'roadshow:updated': R.RoadshowUpdatedPush,
+  /** The receiver's own place changed (promoted, hand lowered, admitted, muted…). */
+  'roadshow:me': R.RoomMe,
+  'roadshow:attendees': R.AttendeesUpdate,
+  /** A question was added or changed (already filtered for the receiver). */
+  'roadshow:question': R.QuestionPush,
+  /** A question the receiver could see is no longer visible to them (hidden). */
+  'roadshow:questionRemoved': R.QuestionRemovedPush,
+  'roadshow:poll': R.PollPush,
+  'roadshow:chat': R.ChatPush,
+  'roadshow:chatDeleted': R.ChatDeletedPush,
+  'roadshow:reaction': R.ReactionPush,
   /** Sent just before the server closes the connection on purpose (logout, shutdown). */
   'server:notice': ServerNotice,
 } as const;

@@ -91,6 +91,8 @@ export const RoadshowSummary = z.object({
   timeZone: z.string(),
   language: Language,
   status: RoadshowStatus,
+  /** People who said "I'll attend". */
+  registrations: z.number().int(),
 });
 export type RoadshowSummary = z.infer<typeof RoadshowSummary>;
 
@@ -157,15 +159,6 @@ export type UpdateStartupBody = z.infer<typeof UpdateStartupBody>;
 export const AddMemberBody = z.object({ userId: Id });
 export type AddMemberBody = z.infer<typeof AddMemberBody>;
 
-export const CreateRoadshowBody = z.object({
-  title: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(2000).default(''),
-  startsAt: z.iso.datetime({ offset: true }),
-  durationMinutes: z.number().int().min(5).max(600).default(60),
-  timeZone: TimeZone,
-  language: Language.default('en'),
-});
-export type CreateRoadshowBody = z.input<typeof CreateRoadshowBody>;
 
 export const ListUsersQuery = z.object({ role: Role.optional() });
 

@@ -6,11 +6,9 @@ import { SESSION_COOKIE } from '../../shared/protocol.js';
 import {
   AddMemberBody,
   CreateInviteBody,
-  CreateRoadshowBody,
   CreateStartupBody,
   ListUsersQuery,
   LoginBody,
-  SetRoadshowStatusBody,
   SignupBody,
   UpdateProfileBody,
   UpdateStartupBody,
@@ -22,11 +20,16 @@ import type { HatcheryConfig } from '../config.js';
 import type { MediaService } from '../media/mediaService.js';
 import { MediaAccessQuery } from '../../shared/media.js';
 import { requireRole } from '../identity/service.js';
+import { addRoadshowRoutes } from '../roadshows/routes.js';
+import type { RoadshowRooms } from '../roadshows/roadshowRooms.js';
+import type { RoadshowService } from '../roadshows/roadshowService.js';
 
 export interface RouteDeps {
   identity: IdentityService;
   schedule: ScheduleService;
   media: MediaService;
+  roadshows: RoadshowService;
+  roadshowRooms: RoadshowRooms;
   config: HatcheryConfig;
   /** Called after a session ends so its sockets close and presence updates. */
   onLogout: (caller: Caller) => void;
@@ -164,21 +167,8 @@ export function createApiRouter(deps: RouteDeps): Router {
     res.json({ startup: await identity.removeStartupMember(callerOf(req), param(req, 'id'), param(req, 'userId')) });
   });
 
-  // ---------- lobby schedule (roadshows grow from here) ----------
-  r.get('/roadshows', async (req, res) => {
-    callerOf(req);
-    res.json(await schedule.schedule());
-  });
-  r.post('/roadshows', async (req, res) => {
-    const caller = callerOf(req);
-    const body = parseOr400(CreateRoadshowBody, req.body);
-    res.status(201).json({ roadshow: await schedule.create(caller, body) });
-  });
-  r.patch('/roadshows/:id/status', async (req, res) => {
-    const caller = callerOf(req);
-    const body = parseOr400(SetRoadshowStatusBody, req.body);
-    res.json({ roadshow: await schedule.setStatus(caller, param(req, 'id'), body.status) });
-  });
+  // ---------- roadshows ----------
+  addRoadshowRoutes(r, { roadshows: deps.roadshows, rooms: deps.roadshowRooms, schedule, param });
 
   // ---------- media ----------
   r.get('/media/access', async (req, res) => {

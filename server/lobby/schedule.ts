@@ -1,15 +1,12 @@
-/** What is live now and what is next, for the lobby. The roadshows domain grows from here. */
+/** What is live now and what is next, for the lobby (the roadshows domain announces its changes here). */
 import { EventEmitter } from 'node:events';
-import { Forbidden, NotFound } from '../errors.js';
-import type { Caller } from '../identity/service.js';
-import { newId } from '../identity/tokens.js';
 import type { RoadshowRecord, Store } from '../store/types.js';
-import type { CreateRoadshowBody, LobbySchedule, RoadshowStatus, RoadshowSummary } from '../../shared/schemas.js';
+import type { LobbySchedule, RoadshowSummary } from '../../shared/schemas.js';
 
 /** How many upcoming events the lobby shows. */
 const NEXT_LIMIT = 6;
 
-export const toSummary = (r: RoadshowRecord): RoadshowSummary => ({
+export const toSummary = (r: RoadshowRecord, registrations: number): RoadshowSummary => ({
   id: r.id,
   title: r.title,
   description: r.description,
@@ -18,6 +15,7 @@ export const toSummary = (r: RoadshowRecord): RoadshowSummary => ({
   timeZone: r.timeZone,
   language: r.language,
   status: r.status,
+  registrations,
 });
 
 export class ScheduleService extends EventEmitter<{ changed: [LobbySchedule] }> {
@@ -25,41 +23,23 @@ export class ScheduleService extends EventEmitter<{ changed: [LobbySchedule] }> 
     super();
   }
 
+  /** Every roadshow, soonest first, with registration counts. */
+  async all(): Promise<RoadshowSummary[]> {
+    const [all, counts] = await Promise.all([this.store.roadshows.list(), this.store.roadshows.registrationCounts()]);
+    return all.map((r) => toSummary(r, counts.get(r.id) ?? 0));
+  }
+
   async schedule(now = new Date()): Promise<LobbySchedule> {
-    const all = await this.store.roadshows.list();
-    const live = all.filter((r) => r.status === 'live').map(toSummary);
+    const all = await this.all();
+    const live = all.filter((r) => r.status === 'live');
     const next = all
       .filter((r) => (r.status === 'scheduled' || r.status === 'backstage') && Date.parse(r.startsAt) + r.durationMinutes * 60_000 > now.getTime())
-      .slice(0, NEXT_LIMIT)
-      .map(toSummary);
+      .slice(0, NEXT_LIMIT);
     return { live, next };
   }
 
-  async create(caller: Caller, body: Required<CreateRoadshowBody>): Promise<RoadshowSummary> {
-    if (caller.user.role !== 'operator') throw new Forbidden('Only operators schedule roadshows.');
-    const record: RoadshowRecord = {
-      id: newId(),
-      ...body,
-      startsAt: new Date(body.startsAt).toISOString(),
-      status: 'scheduled',
-      createdBy: caller.user.id,
-      createdAt: new Date().toISOString(),
-    };
-    await this.store.roadshows.create(record);
-    await this.#announce();
-    return toSummary(record);
-  }
-
-  async setStatus(caller: Caller, id: string, status: RoadshowStatus): Promise<RoadshowSummary> {
-    if (caller.user.role !== 'operator') throw new Forbidden('Only operators change a roadshow’s state here.');
-    const r = await this.store.roadshows.byId(id);
-    if (!r) throw new NotFound('Roadshow not found.');
-    await this.store.roadshows.setStatus(id, status);
-    await this.#announce();
-    return toSummary({ ...r, status });
-  }
-
-  async #announce(): Promise<void> {
+  /** Pushes the current schedule to the lobby (after any roadshow change). */
+  async announce(): Promise<void> {
     this.emit('changed', await this.schedule());
   }
 }

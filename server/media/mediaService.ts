@@ -48,7 +48,6 @@ export class MediaService {
     const pool = await WorkerPool.create(config, log);
     const service = new MediaService(pool, config, gateway, log);
     service.registerPolicy('startup', startupTeamPolicy(store));
-    service.registerPolicy('roadshow', roadshowPolicy(store));
     service.#wireSocketHandlers();
     return service;
   }
@@ -288,19 +287,5 @@ export function startupTeamPolicy(store: Store): RoomPolicy {
     const member = role === 'founder' && (await store.startups.memberIds(id)).includes(caller.user.id);
     const allowed = member || role === 'mentor' || role === 'operator';
     return { canJoin: allowed, canPublish: allowed };
-  };
-}
-
-/**
- * A roadshow's live room (the roadshows domain refines this with hosts and presenters): operators
- * are always on stage; everyone else joins as audience once it is live (backstage is hosts only).
- */
-export function roadshowPolicy(store: Store): RoomPolicy {
-  return async (caller, id) => {
-    const roadshow = await store.roadshows.byId(id);
-    if (!roadshow) return null;
-    const host = caller.user.role === 'operator';
-    const open = roadshow.status === 'live';
-    return { canJoin: host || open, canPublish: host };
   };
 }

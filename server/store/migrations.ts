@@ -77,4 +77,107 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX roadshows_starts ON roadshows(starts_at);
     `,
   },
+  {
+    version: 3,
+    name: 'roadshow events: hosts, agenda, registration, live state, Q&A, polls, chat, interest',
+    sql: `
+      ALTER TABLE roadshows ADD COLUMN waiting_room INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE roadshows ADD COLUMN moderated_questions INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE roadshows ADD COLUMN current_item_id TEXT;
+      -- The pitch timer as of timer_at: {running, elapsedMs}; survives a restart.
+      ALTER TABLE roadshows ADD COLUMN timer_running INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE roadshows ADD COLUMN timer_elapsed_ms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE roadshows ADD COLUMN timer_at TEXT;
+      CREATE TABLE roadshow_hosts (
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        PRIMARY KEY (roadshow_id, user_id)
+      );
+      CREATE TABLE roadshow_agenda (
+        id TEXT PRIMARY KEY,
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('pitch','break','talk')),
+        title TEXT NOT NULL,
+        startup_id TEXT REFERENCES startups(id),
+        pitch_minutes INTEGER NOT NULL,
+        qa_minutes INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX roadshow_agenda_event ON roadshow_agenda(roadshow_id, position);
+      CREATE TABLE roadshow_registrations (
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (roadshow_id, user_id)
+      );
+      CREATE TABLE roadshow_schedulers (
+        user_id TEXT PRIMARY KEY REFERENCES users(id),
+        granted_by TEXT NOT NULL REFERENCES users(id),
+        granted_at TEXT NOT NULL
+      );
+      CREATE TABLE roadshow_questions (
+        id TEXT PRIMARY KEY,
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        item_id TEXT,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        text TEXT NOT NULL,
+        anonymous INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL CHECK (status IN ('pending','approved','hidden')),
+        answered_at TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        votes INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX roadshow_questions_event ON roadshow_questions(roadshow_id, created_at);
+      CREATE TABLE roadshow_question_votes (
+        question_id TEXT NOT NULL REFERENCES roadshow_questions(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        PRIMARY KEY (question_id, user_id)
+      );
+      CREATE TABLE roadshow_polls (
+        id TEXT PRIMARY KEY,
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        item_id TEXT,
+        question TEXT NOT NULL,
+        options TEXT NOT NULL,
+        multiple INTEGER NOT NULL,
+        anonymous INTEGER NOT NULL,
+        closed_at TEXT,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE roadshow_poll_votes (
+        poll_id TEXT NOT NULL REFERENCES roadshow_polls(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        option_ids TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (poll_id, user_id)
+      );
+      CREATE TABLE roadshow_chat (
+        id TEXT PRIMARY KEY,
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        deleted_at TEXT,
+        deleted_by TEXT
+      );
+      CREATE INDEX roadshow_chat_event ON roadshow_chat(roadshow_id, created_at);
+      CREATE TABLE roadshow_mutes (
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        muted_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (roadshow_id, user_id)
+      );
+      CREATE TABLE roadshow_interests (
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
+        startup_id TEXT NOT NULL REFERENCES startups(id),
+        investor_id TEXT NOT NULL REFERENCES users(id),
+        item_id TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (roadshow_id, startup_id, investor_id)
+      );
+    `,
+  },
 ];

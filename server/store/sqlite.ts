@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { sqliteRoadshows } from './sqliteRoadshows.js';
 import type {
   InviteRecord,
   NewUser,
-  RoadshowRecord,
   SessionRecord,
   StartupPatch,
   StartupRecord,
@@ -14,7 +14,7 @@ import type {
   UserPatch,
   UserRecord,
 } from './types.js';
-import type { Role, RoadshowStatus } from '../../shared/schemas.js';
+import type { Role } from '../../shared/schemas.js';
 
 type Row = Record<string, unknown>;
 
@@ -62,19 +62,6 @@ const inviteFromRow = (r: Row): InviteRecord => ({
   usedBy: (r.used_by as string | null) ?? null,
   revokedAt: (r.revoked_at as string | null) ?? null,
 });
-const roadshowFromRow = (r: Row): RoadshowRecord => ({
-  id: r.id as string,
-  title: r.title as string,
-  description: r.description as string,
-  startsAt: r.starts_at as string,
-  durationMinutes: r.duration_minutes as number,
-  timeZone: r.time_zone as string,
-  language: r.language as RoadshowRecord['language'],
-  status: r.status as RoadshowStatus,
-  createdBy: r.created_by as string,
-  createdAt: r.created_at as string,
-});
-
 /** Column names for patchable user/startup fields. */
 const USER_COLUMNS: Record<keyof UserPatch, string> = {
   role: 'role',
@@ -103,8 +90,11 @@ export class SqliteStore implements Store {
   /** Tail of the queue of transactions waiting to run. */
   #txQueue: Promise<void> = Promise.resolve();
 
+  readonly roadshows: Store['roadshows'];
+
   private constructor(db: Database.Database) {
     this.#db = db;
+    this.roadshows = sqliteRoadshows(db, (sql) => this.#prepare(sql));
   }
 
   /** Opens (creating if needed) the database file and runs pending migrations. `:memory:` for tests. */
@@ -308,22 +298,4 @@ export class SqliteStore implements Store {
         .changes === 1,
   };
 
-  roadshows: Store['roadshows'] = {
-    create: async (r) => {
-      this.#db
-        .prepare(
-          `INSERT INTO roadshows (id,title,description,starts_at,duration_minutes,time_zone,language,status,created_by,created_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?)`,
-        )
-        .run(r.id, r.title, r.description, r.startsAt, r.durationMinutes, r.timeZone, r.language, r.status, r.createdBy, r.createdAt);
-    },
-    byId: async (id) => {
-      const r = this.#prepare('SELECT * FROM roadshows WHERE id = ?').get(id) as Row | undefined;
-      return r && roadshowFromRow(r);
-    },
-    list: async () => (this.#prepare('SELECT * FROM roadshows ORDER BY starts_at').all() as Row[]).map(roadshowFromRow),
-    setStatus: async (id, status) => {
-      this.#prepare('UPDATE roadshows SET status = ? WHERE id = ?').run(status, id);
-    },
-  };
 }

@@ -2,7 +2,10 @@
  * The storage contract. SQLite (embedded default) implements it; a PostgreSQL store for scale-out
  * implements the same interface and runs the same contract tests. All methods are async so both fit.
  */
-import type { Language, Role, RoadshowStatus, StartupStage } from '../../shared/schemas.js';
+import type { Language, Role, StartupStage } from '../../shared/schemas.js';
+import type { RoadshowRepo } from './roadshowTypes.js';
+
+export type { RoadshowRecord } from './roadshowTypes.js';
 
 export interface UserRecord {
   id: string;
@@ -53,19 +56,6 @@ export interface InviteRecord {
   revokedAt: string | null;
 }
 
-export interface RoadshowRecord {
-  id: string;
-  title: string;
-  description: string;
-  startsAt: string;
-  durationMinutes: number;
-  timeZone: string;
-  language: Language;
-  status: RoadshowStatus;
-  createdBy: string;
-  createdAt: string;
-}
-
 export type NewUser = Omit<UserRecord, 'createdAt'>;
 export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'passwordHash' | 'email'>>;
 export type StartupPatch = Partial<Omit<StartupRecord, 'id' | 'createdAt'>>;
@@ -109,12 +99,7 @@ export interface Store {
     consume(id: string, userId: string, now: string): Promise<boolean>;
     revoke(id: string, now: string): Promise<boolean>;
   };
-  roadshows: {
-    create(roadshow: RoadshowRecord): Promise<void>;
-    byId(id: string): Promise<RoadshowRecord | undefined>;
-    list(): Promise<RoadshowRecord[]>;
-    setStatus(id: string, status: RoadshowStatus): Promise<void>;
-  };
+  roadshows: RoadshowRepo;
   /**
    * Runs `fn` in one transaction: the user is created and the invite consumed together, or neither.
    * NOTE: the callback receives the same store; SQLite serializes writers so this is atomic.

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { login, startServer, type TestServer } from '../helpers/server.js';
 import { launchChromium } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
 
@@ -208,12 +208,13 @@ describe('team room in the browser', () => {
   it('a refusal from the server at join (access changed after the pre-join check) shows the not-allowed state and holds nothing', async () => {
     // The roadshow is live when the investor opens the pre-join screen (the access check says yes)…
     const roadshow = (await srv.hatchery.store.roadshows.list()).find((r) => r.status === 'scheduled')!;
-    await srv.hatchery.store.roadshows.setStatus(roadshow.id, 'live');
+    const ops = await login(srv.url, 'ops@hatchery.demo');
+    for (const status of ['backstage', 'live']) expect((await ops.patch(`/api/roadshows/${roadshow.id}/status`, { status })).status).toBe(200);
     const investor = await signIn('hannah@hatchery.demo');
     await investor.goto(`${srv.url}/rooms/roadshow/${roadshow.id}`);
     await investor.getByTestId('prejoin-join').waitFor();
     // …and has ended by the time they click Join: the server's policy now says no.
-    await srv.hatchery.store.roadshows.setStatus(roadshow.id, 'ended');
+    expect((await ops.patch(`/api/roadshows/${roadshow.id}/status`, { status: 'ended' })).status).toBe(200);
     await investor.getByTestId('prejoin-join').click();
     await investor.getByTestId('room-forbidden').waitFor({ timeout: 15_000 });
     expect(await roomState(investor)).toBe('failed');

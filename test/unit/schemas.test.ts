@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CreateInviteBody, CreateRoadshowBody, LoginBody, SignupBody, UpdateProfileBody, UpdateStartupBody } from '../../shared/schemas.js';
+import { CreateRoadshowBody } from '../../shared/roadshow.js';
+import { CreateInviteBody, LoginBody, SignupBody, UpdateProfileBody, UpdateStartupBody } from '../../shared/schemas.js';
 import { clientEvents } from '../../shared/events.js';
 
 describe('shared schemas', () => {
