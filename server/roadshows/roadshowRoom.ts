@@ -332,16 +332,15 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
 
   admit(caller: Caller, userId: string | undefined): number {
     this.assertHost(caller);
-    let admitted = 0;
-    for (const p of this.#people.values()) {
-      if (userId !== undefined && p.person.id !== userId) continue;
-      if (this.admitted(p.person)) continue;
+    const letIn: string[] = [];
+    for (const p of userId !== undefined ? [this.#people.get(userId)] : this.#people.values()) {
+      if (!p || this.admitted(p.person)) continue;
       p.admitted = true;
-      admitted++;
+      letIn.push(p.person.id);
     }
-    if (userId !== undefined && admitted === 0 && !this.#people.has(userId)) throw new NotFound('That person is not waiting.');
-    this.refresh();
-    return admitted;
+    if (userId !== undefined && letIn.length === 0 && !this.#people.has(userId)) throw new NotFound('That person is not waiting.');
+    this.refresh(letIn);
+    return letIn.length;
   }
 
   // ---------- the stage ----------
@@ -351,7 +350,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
     if (this.#record.status === 'ended') throw new Conflict('This roadshow has ended.');
     if (raised && this.stageRole(caller.user) !== 'audience') throw new Conflict('You are already on stage.');
     p.handRaisedAt = raised ? (p.handRaisedAt ?? new Date().toISOString()) : null;
-    this.refresh();
+    this.refresh([caller.user.id]);
     return this.me(caller.user);
   }
 
@@ -370,7 +369,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
       p.guest = false;
     }
     this.deps.log.info({ roadshowId: this.id, userId, onStage, by: caller.user.id }, 'setStage()');
-    this.refresh();
+    this.refresh([userId]);
   }
 
   #clearStage(): void {
@@ -402,14 +401,16 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
   }
 
   /**
-   * Pushes the state, then each person's own place where it changed (moving their sockets between the
-   * waiting room, the room and the hosts' room), then syncs media permissions and the attendee list.
+   * Pushes each person's own place where it changed (moving their sockets between the waiting room,
+   * the room and the hosts' room), syncs media permissions and the attendee list. With `only`, just
+   * those people changed (a hand, a promotion, an admission), so the room-wide state is not re-sent.
    */
-  refresh(): void {
+  refresh(only?: Iterable<string>): void {
     if (this.#closed) return;
     const io = this.deps.io;
-    io.to([this.everyone, this.waitingRoom]).emit('roadshow:state', this.liveState());
-    for (const p of this.#people.values()) {
+    if (!only) io.to([this.everyone, this.waitingRoom]).emit('roadshow:state', this.liveState());
+    const people = only ? [...only].map((id) => this.#people.get(id)).filter((p) => p !== undefined) : this.#people.values();
+    for (const p of people) {
       if (p.sockets.size === 0) continue;
       const me = this.me(p.person);
       const json = JSON.stringify(me);
@@ -427,15 +428,16 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
       }
       io.to(sockets).emit('roadshow:me', me);
     }
-    this.#syncMedia();
+    this.#syncMedia(only ? new Set(only) : undefined);
     this.#scheduleAttendees();
   }
 
   /** Gives or takes the media layer's publish permission to match the stage. */
-  #syncMedia(): void {
+  #syncMedia(only?: Set<string>): void {
     const room = this.deps.media.existingRoom(this.mediaRoomId);
     if (!room || room.closed) return;
     for (const peer of room.peers()) {
+      if (only && !only.has(peer.userId)) continue;
       const want = this.canPublish({ id: peer.userId, role: peer.role });
       if (peer.canPublish !== want) room.setCanPublish(peer.peerId, want);
     }

@@ -299,7 +299,7 @@ export class RoomConversation {
     await this.store.roadshows.setMuted(this.room.id, userId, muted, caller.user.id, new Date().toISOString());
     if (muted) this.muted.add(userId);
     else this.muted.delete(userId);
-    this.room.refresh();
+    this.room.refresh([userId]);
   }
 
   react(caller: Caller, reaction: ReactionKind): void {

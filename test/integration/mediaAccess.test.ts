@@ -90,7 +90,7 @@ describe('media room access', () => {
     const hannah = await as('hannah@hatchery.demo');
     const early = await emitAck(hannah, 'media:join', { roomId });
     expect(!early.ok && early.error.reason).toBe('forbidden'); // not live yet
-    await ops.patch(`/api/roadshows/${id}/status`, { status: 'live' });
+    for (const status of ['backstage', 'live']) expect((await ops.patch(`/api/roadshows/${id}/status`, { status })).status).toBe(200);
 
     const host = await connectSocket(srv.url, ops.cookie);
     sockets.push(host);

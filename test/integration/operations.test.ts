@@ -75,7 +75,7 @@ describe('operations basics', () => {
       expect(created.status).toBe(201);
       await waitFor(() => latest?.next.some((r) => r.title === 'Pop-up pitch'), { what: 'new roadshow pushed' });
       expect(latest!.next[0]!.title).toBe('Pop-up pitch'); // soonest first
-      await ops.patch(`/api/roadshows/${created.json.roadshow.id}/status`, { status: 'live' });
+      for (const status of ['backstage', 'live']) expect((await ops.patch(`/api/roadshows/${created.json.roadshow.id}/status`, { status })).status).toBe(200);
       await waitFor(() => latest?.live.some((r) => r.title === 'Pop-up pitch'), { what: 'live pushed' });
       expect(latest!.next.some((r) => r.title === 'Pop-up pitch')).toBe(false);
       s.close();
