@@ -38,6 +38,8 @@ const TRANSITIONS: Record<RoadshowStatus, readonly RoadshowStatus[]> = {
 };
 /** Attendee lists are pushed at most this often (joins come in bursts). */
 const ATTENDEES_PUSH_MS = 300;
+/** The audience's attendee list shows the stage and then at most this many people (counts stay exact). */
+const AUDIENCE_LIST_LIMIT = 200;
 
 export interface RoadshowRoomDeps {
   store: Store;
@@ -463,6 +465,11 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
         chatMuted: this.conversation.isMuted(p.person.id),
         admission: admitted ? 'admitted' : 'waiting',
       });
+    }
+    if (!forHost && attendees.length > AUDIENCE_LIST_LIMIT) {
+      // NOTE: a big audience does not get thousands of names on every join; hosts still get everyone.
+      attendees.sort((a, b) => Number(a.stageRole === 'audience') - Number(b.stageRole === 'audience'));
+      attendees.length = AUDIENCE_LIST_LIMIT;
     }
     return { roadshowId: this.id, attendees, watching, waiting };
   }
