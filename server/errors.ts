@@ -13,7 +13,13 @@ export class HttpError extends Error {
     super(message);
   }
   toApiError(): ApiError {
-    return { reason: this.reason, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    const retry = Number(this.headers['Retry-After']);
+    return {
+      reason: this.reason,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(Number.isFinite(retry) && retry > 0 ? { retryAfter: retry } : {}),
+    };
   }
 }
 

@@ -28,6 +28,8 @@ export interface ApiError {
   message: string;
   /** Field-level problems when the reason is `bad_request`. */
   issues?: { path: string; message: string }[];
+  /** Seconds until trying again makes sense, when the reason is `too_many_requests`. */
+  retryAfter?: number;
 }
 
 /** Name of the session cookie (httpOnly, SameSite=Lax). */

@@ -74,7 +74,8 @@ describe('asking', () => {
     for (let i = 0; i < 3; i++) await hannah.ok('roadshow:ask', { roadshowId: id, text: `Question ${i}` });
     const limited = await hannah.refused('roadshow:ask', { roadshowId: id, text: 'One more' });
     expect(limited.reason).toBe('too_many_requests');
-    expect(limited.message).toMatch(/\d+\s*s\b/); // says when to try again
+    expect(limited.retryAfter).toBeGreaterThanOrEqual(1); // says when to try again
+    expect(limited.message).toContain(`${limited.retryAfter} s`);
     // The limit is per person, and per event.
     await zhao.ok('roadshow:ask', { roadshowId: id, text: 'Mine is fine' });
     const other = await kit.liveRoadshow();
