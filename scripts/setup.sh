@@ -38,7 +38,7 @@ apt_install() {
 }
 
 if [ "$want_browser" = 1 ]; then
-  apt_install chromium fonts-noto-cjk ffmpeg
+  apt_install chromium fonts-noto-cjk fonts-noto-color-emoji ffmpeg
 fi
 
 # The mediasoup worker: mediasoup's own install downloads a prebuilt binary, which fails offline.

@@ -9,6 +9,7 @@ import { LobbyPage } from './lobby/LobbyPage';
 import { PeoplePage } from './people/PeoplePage';
 import { ProfilePage } from './people/ProfilePage';
 import { ProfileSettingsPage } from './people/ProfileSettingsPage';
+import { RoadshowPage } from './roadshows/RoadshowPage';
 import { useSessionBootstrap } from './session/useSessionBootstrap';
 import { StartupPage } from './startups/StartupPage';
 import { StartupsPage } from './startups/StartupsPage';
@@ -16,6 +17,7 @@ import { SkeletonRows } from './ui/States';
 
 // NOTE: the video room (mediasoup-client and its UI) loads on first visit, not with the lobby.
 const RoomPage = lazy(() => import('./media/RoomPage').then((m) => ({ default: m.RoomPage })));
+const LiveRoomPage = lazy(() => import('./roadshows/LiveRoomPage').then((m) => ({ default: m.LiveRoomPage })));
 
 /** The routes. Everything but sign-in and sign-up needs a session. */
 export function App() {
@@ -32,6 +34,15 @@ export function App() {
         <Route path="startups" element={<StartupsPage />} />
         <Route path="startups/:id" element={<StartupPage />} />
         <Route path="admin/invites" element={<InvitesPage />} />
+        <Route path="roadshows/:id" element={<RoadshowPage />} />
+        <Route
+          path="roadshows/:id/live"
+          element={
+            <Suspense fallback={<SkeletonRows rows={2} variant="card" />}>
+              <LiveRoomPage />
+            </Suspense>
+          }
+        />
         <Route
           path="rooms/:kind/:id"
           element={

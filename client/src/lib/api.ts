@@ -5,7 +5,6 @@
 import { ErrorReason, type ApiError } from '../../../shared/protocol';
 import type {
   CreateInviteBody,
-  CreateRoadshowBody,
   CreateStartupBody,
   CreatedInviteResponse,
   Invite,
@@ -23,6 +22,14 @@ import type {
   UpdateStartupBody,
 } from '../../../shared/schemas';
 import type { MediaAccess } from '../../../shared/media';
+import type {
+  CreateRoadshowBody,
+  LiveState,
+  RoadshowDetail,
+  RoadshowDetailResponse,
+  RoadshowInterest,
+  UpdateRoadshowBody,
+} from '../../../shared/roadshow';
 
 /** Status used when the request never got an answer (offline, server down). */
 export const NETWORK_ERROR_STATUS = 0;
@@ -48,7 +55,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -133,7 +140,16 @@ export const api = {
 
   schedule: () => apiRequest<LobbySchedule>('GET', '/api/roadshows'),
   mediaAccess: (roomId: string) => apiRequest<MediaAccess>('GET', `/api/media/access?roomId=${enc(roomId)}`),
-  createRoadshow: (body: CreateRoadshowBody) => apiRequest<{ roadshow: RoadshowSummary }>('POST', '/api/roadshows', { body }),
+  createRoadshow: (body: CreateRoadshowBody) => apiRequest<{ roadshow: RoadshowDetail }>('POST', '/api/roadshows', { body }),
   setRoadshowStatus: (id: string, status: RoadshowStatus) =>
-    apiRequest<{ roadshow: RoadshowSummary }>('PATCH', `/api/roadshows/${enc(id)}/status`, { body: { status } }),
+    apiRequest<{ state: LiveState; roadshow?: RoadshowSummary }>('PATCH', `/api/roadshows/${enc(id)}/status`, { body: { status } }),
+  getRoadshow: (id: string) => apiRequest<RoadshowDetailResponse>('GET', `/api/roadshows/${enc(id)}`),
+  updateRoadshow: (id: string, patch: UpdateRoadshowBody) => apiRequest<{ roadshow: RoadshowDetail }>('PUT', `/api/roadshows/${enc(id)}`, { body: patch }),
+  /** "I'll attend" (true) or cancel (false). */
+  setRegistration: (id: string, registered: boolean) =>
+    apiRequest<{ registered: boolean; registrations: number }>(registered ? 'POST' : 'DELETE', `/api/roadshows/${enc(id)}/registration`),
+  roadshowInterests: (id: string) => apiRequest<{ interests: RoadshowInterest[] }>('GET', `/api/roadshows/${enc(id)}/interests`),
+  roadshowSchedulers: () => apiRequest<{ userIds: string[] }>('GET', '/api/roadshow-schedulers'),
+  setRoadshowScheduler: (userId: string, allowed: boolean) =>
+    apiRequest<{ userIds: string[] }>('PUT', `/api/roadshow-schedulers/${enc(userId)}`, { body: { allowed } }),
 };

@@ -14,6 +14,7 @@ import { OnlineList } from './OnlineList';
 import { RoadshowCard } from './RoadshowCard';
 import { ScheduleRoadshowForm } from './ScheduleRoadshowForm';
 import { StatusSelector } from './StatusSelector';
+import { useCanSchedule } from './useCanSchedule';
 
 type Greeting = 'morning' | 'afternoon' | 'evening';
 
@@ -42,6 +43,7 @@ export function LobbyPage() {
   const failedFirst = loadedAt === null && snapshot.kind === 'failed';
   const refused = useLobby((s) => s.connection.kind === 'refused');
   const retry = () => client?.retry();
+  const canSchedule = useCanSchedule(me);
 
   return (
     <div className="page">
@@ -82,7 +84,7 @@ export function LobbyPage() {
           <section className="lobby-next" aria-labelledby="next-heading">
             <SectionTitle id="next-heading" title={t('lobby.next.title')} count={loading ? null : schedule.next.length} />
             {loading ? <SkeletonRows rows={2} variant="card" /> : <RoadshowList testId="next-list" items={schedule.next} now={now} empty={t('lobby.next.empty')} emptyHint={t('lobby.next.emptyHint')} icon="calendar" />}
-            {me.role === 'operator' && !loading && <ScheduleRoadshowForm now={now} />}
+            {canSchedule && !loading && <ScheduleRoadshowForm now={now} />}
           </section>
         </div>
       )}
@@ -101,13 +103,12 @@ function SectionTitle({ id, title, count, live }: { id: string; title: string; c
 }
 
 function RoadshowList({ testId, items, now, empty, emptyHint, icon }: { testId: string; items: RoadshowSummary[]; now: number; empty: string; emptyHint: string; icon: IconName }) {
-  const me = useMe();
   return (
     <div className="rs-list" data-testid={testId}>
       {items.length === 0 ? (
         <EmptyState icon={<Icon name={icon} size={26} />} title={empty} hint={emptyHint} />
       ) : (
-        items.map((r) => <RoadshowCard key={r.id} roadshow={r} now={now} canManage={me.role === 'operator'} />)
+        items.map((r) => <RoadshowCard key={r.id} roadshow={r} now={now} />)
       )}
     </div>
   );

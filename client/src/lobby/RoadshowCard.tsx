@@ -1,25 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import type { RoadshowStatus, RoadshowSummary } from '../../../shared/schemas';
+import { Link } from 'react-router';
+import type { RoadshowSummary } from '../../../shared/schemas';
 import { calendarTile } from '../lib/time';
 import { useTimeFormat } from '../lib/useTimeFormat';
+import { roadshowLivePath, roadshowPath } from '../roadshows/roadshowPaths';
 import { LanguageBadge, RoadshowStatusBadge } from '../ui/Badges';
+import { Icon } from '../ui/Icon';
 import { RoadshowTime } from './RoadshowTime';
-import { useRoadshowStatus } from './useRoadshowStatus';
 
-/** The next states an operator can move a roadshow to, in the order the buttons show. */
-const NEXT_STATUSES: Record<RoadshowStatus, RoadshowStatus[]> = {
-  scheduled: ['backstage', 'live'],
-  backstage: ['live'],
-  live: ['ended'],
-  ended: [],
-};
-
-export function RoadshowCard({ roadshow, now, canManage }: { roadshow: RoadshowSummary; now: number; canManage: boolean }) {
+/**
+ * A roadshow in the lobby: when, how many are coming, and the way in. Hosts run it from the roadshow's
+ * own page and live room (its state moves scheduled → backstage → live → ended there).
+ */
+export function RoadshowCard({ roadshow, now }: { roadshow: RoadshowSummary; now: number }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
   const tile = calendarTile(roadshow.startsAt, time.zone, time.locale);
+  const live = roadshow.status === 'live';
   return (
-    <article className={`rs-card rs-card--${roadshow.status}`} data-testid="roadshow-card" data-roadshow-id={roadshow.id}>
+    <article className={`rs-card rs-card--${roadshow.status}`} data-testid="roadshow-card" data-roadshow-id={roadshow.id} data-status={roadshow.status}>
       <div className="rs-tile" aria-hidden="true">
         <span className="rs-tile-month">{tile.month}</span>
         <span className="rs-tile-day">{tile.day}</span>
@@ -29,29 +28,31 @@ export function RoadshowCard({ roadshow, now, canManage }: { roadshow: RoadshowS
           <RoadshowStatusBadge status={roadshow.status} />
           <LanguageBadge language={roadshow.language} />
           <span className="rs-duration">{t('roadshow.duration', { count: roadshow.durationMinutes })}</span>
+          {roadshow.registrations > 0 && (
+            <span className="rs-attending" data-testid="roadshow-card-registrations">
+              <Icon name="users" size={14} /> {t('roadshow.attending', { count: roadshow.registrations })}
+            </span>
+          )}
         </div>
-        <h3 className="rs-title">{roadshow.title}</h3>
+        <h3 className="rs-title">
+          <Link to={roadshowPath(roadshow.id)} className="rs-title-link" data-testid="roadshow-card-link">
+            {roadshow.title}
+          </Link>
+        </h3>
         {roadshow.description && <p className="rs-desc">{roadshow.description}</p>}
         <RoadshowTime roadshow={roadshow} now={now} />
-        {canManage && <RoadshowActions id={roadshow.id} status={roadshow.status} />}
+        {live && (
+          <div className="rs-actions">
+            <Link to={roadshowLivePath(roadshow.id)} className="btn btn--small btn--live" data-testid="roadshow-join-now">
+              <span className="live-pulse live-pulse--light" aria-hidden="true" />
+              {t('roadshow.joinNow')}
+            </Link>
+            <Link to={roadshowPath(roadshow.id)} className="btn btn--small btn--ghost">
+              {t('roadshow.details')}
+            </Link>
+          </div>
+        )}
       </div>
     </article>
-  );
-}
-
-function RoadshowActions({ id, status }: { id: string; status: RoadshowStatus }) {
-  const { t } = useTranslation();
-  const { setStatus, pending, error } = useRoadshowStatus(id);
-  const next = NEXT_STATUSES[status];
-  if (next.length === 0) return null;
-  return (
-    <div className="rs-actions">
-      {next.map((s) => (
-        <button key={s} type="button" className={`btn btn--small ${s === 'ended' ? 'btn--danger-ghost' : 'btn--ghost'}`} disabled={pending} onClick={() => void setStatus(s)}>
-          {t(`roadshow.action.${s}`)}
-        </button>
-      ))}
-      {error && <span className="field-error">{error}</span>}
-    </div>
   );
 }

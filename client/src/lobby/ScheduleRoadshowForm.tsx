@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { LANGUAGES } from '../../../shared/constants';
 import type { Language } from '../../../shared/schemas';
 import { dateToWallTime, wallTimeToDate } from '../lib/time';
@@ -8,6 +9,7 @@ import { Field } from '../ui/Field';
 import { Icon } from '../ui/Icon';
 import { Alert } from '../ui/States';
 import { TimeZoneSelect } from '../ui/TimeZoneSelect';
+import { roadshowPath } from '../roadshows/roadshowPaths';
 import { useScheduleRoadshow } from './useScheduleRoadshow';
 
 const HOUR = 3600_000;
@@ -18,10 +20,14 @@ function defaultStart(zone: string): string {
   return dateToWallTime(at, zone);
 }
 
-/** Operators' form for a new roadshow; the time is typed as a wall clock in a chosen zone. */
+/**
+ * The schedulers' form for a new roadshow (operators, and mentors an operator allowed); the time is typed
+ * as a wall clock in a chosen zone. On success it opens the new roadshow's page, where the agenda is built.
+ */
 export function ScheduleRoadshowForm({ now }: { now: number }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
+  const navigate = useNavigate();
   const { schedule, pending, error, fieldErrors } = useScheduleRoadshow();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
@@ -31,7 +37,6 @@ export function ScheduleRoadshowForm({ now }: { now: number }) {
   const [duration, setDuration] = useState(60);
   const [language, setLanguage] = useState<Language>('en');
   const [touched, setTouched] = useState(false);
-  const [done, setDone] = useState(false);
 
   const startsAt = wallTimeToDate(startsLocal, zone);
   const titleError = touched && !title.trim() ? t('schedule.titleRequired') : fieldErrors.title;
@@ -41,15 +46,9 @@ export function ScheduleRoadshowForm({ now }: { now: number }) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    setDone(false);
     if (!title.trim() || !startsAt || startsAt.getTime() < now || !durationOk) return;
-    const ok = await schedule({ title: title.trim(), description: description.trim(), startsAt: startsAt.toISOString(), durationMinutes: duration, timeZone: zone, language });
-    if (ok) {
-      setDone(true);
-      setTouched(false);
-      setTitle('');
-      setDescription('');
-    }
+    const id = await schedule({ title: title.trim(), description: description.trim(), startsAt: startsAt.toISOString(), durationMinutes: duration, timeZone: zone, language });
+    if (id) void navigate(roadshowPath(id));
   };
 
   if (!open) {
@@ -111,7 +110,6 @@ export function ScheduleRoadshowForm({ now }: { now: number }) {
         </Field>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
-      {done && <Alert tone="success">{t('schedule.done')}</Alert>}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={pending} data-testid="schedule-submit">
           {pending ? t('schedule.submitting') : t('schedule.submit')}

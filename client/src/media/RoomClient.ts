@@ -548,7 +548,10 @@ export class RoomClient {
         await this.#createTransport(session, 'send');
       } catch (err) {
         if (!(err instanceof StaleSessionError)) warn('permission | cannot create the send transport', err);
+        return;
       }
     }
+    // NOTE: a capture switched on while the send side was missing (promoted to a stage) is published now.
+    if (session.epoch === this.#epoch) void this.#publisher.republish(session);
   }
 }

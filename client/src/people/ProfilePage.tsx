@@ -8,6 +8,7 @@ import { useMe } from '../session/sessionStore';
 import { Avatar } from '../ui/Avatar';
 import { RoleBadge, StageBadge, StatusDot, Tag } from '../ui/Badges';
 import { ErrorState, SkeletonRows } from '../ui/States';
+import { SchedulerToggle } from './SchedulerToggle';
 import { useProfile, type Profile } from './useProfile';
 import { ZoneDifference } from './ZoneDifference';
 
@@ -92,6 +93,7 @@ function ProfileView({ profile: { person, startups } }: { profile: Profile }) {
             <dt>{t('profile.memberSince')}</dt>
             <dd>{time.date(person.createdAt)}</dd>
           </dl>
+          {me.role === 'operator' && person.role === 'mentor' && <SchedulerToggle userId={person.id} />}
         </section>
 
         {(startups.length > 0 || person.role === 'founder') && (
