@@ -28,8 +28,25 @@ export interface HatcheryConfig {
   clientDist: string;
   /** Login throttling: failures allowed per account / per IP within the window. */
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  /** The document server: debounced stores, compaction, unloading, limits. */
+  collab: CollabConfig;
   /** mediasoup settings (workers, listen address, ICE servers, audience spreading). */
   media: MediaConfig;
+}
+
+export interface CollabConfig {
+  /** Store this long after the last change… */
+  debounceMs: number;
+  /** …but at most this long after the first unsaved one. */
+  maxDebounceMs: number;
+  /** Compact a document's update log into one snapshot past this many entries. */
+  compactAfter: number;
+  /** Unload a document this long after its last connection left (when nothing is pending). */
+  unloadGraceMs: number;
+  /** Largest WebSocket message accepted (bigger closes the connection with 1009). */
+  maxMessageBytes: number;
+  /** Largest document (stored bytes, approximately); updates beyond it are refused with 4413. */
+  maxDocBytes: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryConfig {
@@ -50,11 +67,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryCon
     clientDist: resolve(env.HATCHERY_CLIENT_DIST ?? 'dist/client'),
     loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000 },
     media: mediaConfigFromEnv(env),
+    collab: {
+      debounceMs: num(env.HATCHERY_COLLAB_DEBOUNCE_MS, 1500),
+      maxDebounceMs: num(env.HATCHERY_COLLAB_MAX_DEBOUNCE_MS, 10_000),
+      compactAfter: num(env.HATCHERY_COLLAB_COMPACT_AFTER, 100),
+      unloadGraceMs: num(env.HATCHERY_COLLAB_UNLOAD_GRACE_MS, 5000),
+      maxMessageBytes: num(env.HATCHERY_COLLAB_MAX_MESSAGE_BYTES, 2 * 1024 * 1024),
+      maxDocBytes: num(env.HATCHERY_COLLAB_MAX_DOC_BYTES, 16 * 1024 * 1024),
+    },
   };
 }
 
 /** Defaults for tests: in-memory store, any port, quiet logs. */
-export function testConfig(overrides: Partial<HatcheryConfig> = {}): HatcheryConfig {
+/** Overrides for tests: any field, and any part of the media or collab settings. */
+export type ConfigOverrides = Partial<Omit<HatcheryConfig, 'media' | 'collab'>> & { media?: Partial<MediaConfig>; collab?: Partial<CollabConfig> };
+
+export function testConfig(overrides: ConfigOverrides = {}): HatcheryConfig {
   return {
     ...configFromEnv({}),
     port: 0,
@@ -63,5 +91,6 @@ export function testConfig(overrides: Partial<HatcheryConfig> = {}): HatcheryCon
     presenceGraceMs: 200,
     ...overrides,
     media: { ...mediaConfigFromEnv({}), workers: 1, ...overrides.media },
+    collab: { ...configFromEnv({}).collab, debounceMs: 50, maxDebounceMs: 300, unloadGraceMs: 100, ...overrides.collab },
   };
 }

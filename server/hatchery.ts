@@ -19,6 +19,8 @@ import { ErrorReason } from '../shared/protocol.js';
 import { MediaService } from './media/mediaService.js';
 import { RoadshowService } from './roadshows/roadshowService.js';
 import { RoadshowRooms } from './roadshows/roadshowRooms.js';
+import { CollabServer } from './collab/collabServer.js';
+import { DocumentService } from './collab/documents.js';
 
 export class Hatchery {
   readonly #httpServer: HttpServer;
@@ -36,6 +38,7 @@ export class Hatchery {
     readonly lobby: Lobby,
     readonly media: MediaService,
     readonly roadshowRooms: RoadshowRooms,
+    readonly collab: CollabServer,
     httpServer: HttpServer,
   ) {
     this.#httpServer = httpServer;
@@ -72,6 +75,8 @@ export class Hatchery {
       log: log.child({ domain: 'roadshows' }),
       idleMs: config.roadshowIdleMs,
     });
+    const collab = new CollabServer({ httpServer, identity, store, config: config.collab, allowedOrigins, log: log.child({ domain: 'collab' }) });
+    const docs = new DocumentService(store, collab);
     identity.on('personChanged', (userId) => {
       lobby.refreshPerson(userId).catch((err: unknown) => log.warn({ err, userId }, 'refreshPerson() | failed'));
     });
@@ -91,6 +96,8 @@ export class Hatchery {
       media,
       roadshows,
       roadshowRooms,
+      docs,
+      collab,
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
@@ -99,7 +106,7 @@ export class Hatchery {
       },
     });
     app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
-    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, httpServer);
+    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, collab, httpServer);
   }
 
   /** Starts listening; resolves with the base URL. */
@@ -126,6 +133,8 @@ export class Hatchery {
       this.lobby.close();
       this.roadshowRooms.close();
       this.media.close();
+      // Documents store what is pending before the store closes.
+      await this.collab.close();
       // io.close() also closes the HTTP server (stops accepting) after disconnecting every socket.
       await this.gateway.close(reason);
       this.#httpServer.closeAllConnections();

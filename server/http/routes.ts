@@ -21,6 +21,9 @@ import type { MediaService } from '../media/mediaService.js';
 import { MediaAccessQuery } from '../../shared/media.js';
 import { requireRole } from '../identity/service.js';
 import { addRoadshowRoutes } from '../roadshows/routes.js';
+import { addDocRoutes } from '../collab/routes.js';
+import type { CollabServer } from '../collab/collabServer.js';
+import type { DocumentService } from '../collab/documents.js';
 import type { RoadshowRooms } from '../roadshows/roadshowRooms.js';
 import type { RoadshowService } from '../roadshows/roadshowService.js';
 
@@ -30,6 +33,8 @@ export interface RouteDeps {
   media: MediaService;
   roadshows: RoadshowService;
   roadshowRooms: RoadshowRooms;
+  docs: DocumentService;
+  collab: CollabServer;
   config: HatcheryConfig;
   /** Called after a session ends so its sockets close and presence updates. */
   onLogout: (caller: Caller) => void;
@@ -169,6 +174,9 @@ export function createApiRouter(deps: RouteDeps): Router {
 
   // ---------- roadshows ----------
   addRoadshowRoutes(r, { roadshows: deps.roadshows, rooms: deps.roadshowRooms, schedule, param });
+
+  // ---------- collaboration documents ----------
+  addDocRoutes(r, { docs: deps.docs, collab: deps.collab, param });
 
   // ---------- media ----------
   r.get('/media/access', async (req, res) => {

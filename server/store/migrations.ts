@@ -180,4 +180,33 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'collaboration documents: update log, named versions, shares',
+    sql: `
+      CREATE TABLE doc_updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_updates_doc ON doc_updates(doc, id);
+      CREATE TABLE doc_versions (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL,
+        name TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_versions_doc ON doc_versions(doc, created_at);
+      CREATE TABLE doc_shares (
+        doc TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        shared_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (doc, user_id)
+      );
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
 import { sqliteRoadshows } from './sqliteRoadshows.js';
+import { sqliteDocs } from './sqliteDocs.js';
 import type {
   InviteRecord,
   NewUser,
@@ -91,10 +92,12 @@ export class SqliteStore implements Store {
   #txQueue: Promise<void> = Promise.resolve();
 
   readonly roadshows: Store['roadshows'];
+  readonly docs: Store['docs'];
 
   private constructor(db: Database.Database) {
     this.#db = db;
     this.roadshows = sqliteRoadshows(db, (sql) => this.#prepare(sql));
+    this.docs = sqliteDocs(db, (sql) => this.#prepare(sql));
   }
 
   /** Opens (creating if needed) the database file and runs pending migrations. `:memory:` for tests. */

@@ -4,6 +4,7 @@
  */
 import type { Language, Role, StartupStage } from '../../shared/schemas.js';
 import type { RoadshowRepo } from './roadshowTypes.js';
+import type { DocRepo } from './docTypes.js';
 
 export type { RoadshowRecord } from './roadshowTypes.js';
 
@@ -100,6 +101,7 @@ export interface Store {
     revoke(id: string, now: string): Promise<boolean>;
   };
   roadshows: RoadshowRepo;
+  docs: DocRepo;
   /**
    * Runs `fn` in one transaction: the user is created and the invite consumed together, or neither.
    * NOTE: the callback receives the same store; SQLite serializes writers so this is atomic.

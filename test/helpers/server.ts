@@ -1,7 +1,7 @@
 /** Starts a real Hatchery on port 0 (in-memory SQLite, demo data) and tears it down after the test. */
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { Hatchery } from '../../server/hatchery.js';
-import { testConfig, type HatcheryConfig } from '../../server/config.js';
+import { testConfig, type ConfigOverrides } from '../../server/config.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
 import { PROTOCOL_VERSION, SESSION_COOKIE } from '../../shared/protocol.js';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
@@ -14,7 +14,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(overrides: Partial<HatcheryConfig> = {}): Promise<TestServer> {
+export async function startServer(overrides: ConfigOverrides = {}): Promise<TestServer> {
   const hatchery = await Hatchery.create(testConfig({ demo: true, ...overrides }));
   const url = await hatchery.listen();
   return { hatchery, url, close: () => hatchery.close() };
