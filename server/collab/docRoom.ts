@@ -17,6 +17,7 @@ import type { CollabConfig } from '../config.js';
 import type { Caller } from '../identity/service.js';
 import type { Store } from '../store/types.js';
 import { COMMENTABLE, CollabClose, DOC_SCHEMAS, type DocKind } from '../../shared/collabConstants.js';
+import { changesOnly } from './updateGuard.js';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -208,7 +209,7 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
     if (this.#bytes + update.length > this.deps.config.maxDocBytes) {
       throw new CloseConnection(CollabClose.TooLarge, 'This document is at its size limit; the change was not saved.');
     }
-    if (conn.access === 'comment' && !this.#changesOnly(update, COMMENTABLE[this.kind])) {
+    if (conn.access === 'comment' && !changesOnly(this.doc, this.kind, update, COMMENTABLE[this.kind])) {
       return this.#refuseChange(conn, 'You may only comment on this document.');
     }
     Y.applyUpdate(this.doc, update, conn);
@@ -221,34 +222,6 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
     encoding.writeVarUint(encoder, MESSAGE_AUTH);
     authProtocol.writePermissionDenied(encoder, reason);
     this.#send(conn, encoding.toUint8Array(encoder));
-  }
-
-  /**
-   * Whether applying `update` changes only the top-level types in `allowed`: tried on a scratch copy,
-   * so a refused update never touches the document. An update that cannot be fully integrated (it
-   * depends on something missing) is refused too, since it could land later unchecked.
-   */
-  #changesOnly(update: Uint8Array, allowed: readonly string[]): boolean {
-    if (allowed.length === 0) return false;
-    const probe = new Y.Doc();
-    try {
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc));
-      const names = new Map<Y.AbstractType<any>, string>();
-      for (const [name, kind] of Object.entries(DOC_SCHEMAS[this.kind])) names.set(typeOf(probe, name, kind), name);
-      let ok = true;
-      probe.on('afterTransaction', (tr: Y.Transaction) => {
-        for (const type of tr.changed.keys()) {
-          let root: Y.AbstractType<any> = type;
-          while (root._item !== null) root = root._item.parent as Y.AbstractType<any>;
-          const name = names.get(root) ?? [...probe.share].find(([, t]) => t === root)?.[0];
-          if (name === undefined || !allowed.includes(name)) ok = false;
-        }
-      });
-      Y.applyUpdate(probe, update);
-      return ok && probe.store.pendingStructs === null && probe.store.pendingDs === null;
-    } finally {
-      probe.destroy();
-    }
   }
 
   // ---------- updates, presence, storing ----------
@@ -392,19 +365,6 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
 /** An update with no structs and no deletions (what an empty client sends as its sync step 2). */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
-}
-
-function typeOf(doc: Y.Doc, name: string, kind: 'xml' | 'map' | 'array' | 'text'): Y.AbstractType<any> {
-  switch (kind) {
-    case 'xml':
-      return doc.getXmlFragment(name) as unknown as Y.AbstractType<any>;
-    case 'map':
-      return doc.getMap(name) as unknown as Y.AbstractType<any>;
-    case 'array':
-      return doc.getArray(name) as unknown as Y.AbstractType<any>;
-    case 'text':
-      return doc.getText(name) as unknown as Y.AbstractType<any>;
-  }
 }
 
 const cloneValue = (v: unknown) => (v instanceof Y.AbstractType ? v.clone() : v);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { changesOnly } from '../../server/collab/updateGuard.js';
+
+/** A server doc with some text and a comment, and a client that has synced it. */
+function setup() {
+  const server = new Y.Doc();
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText('Our market is huge')]);
+  server.getXmlFragment('content').insert(0, [p]);
+  const thread = new Y.Map<unknown>();
+  thread.set('text', 'Source?');
+  thread.set('replies', new Y.Array());
+  server.getMap('comments').set('t1', thread);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  return { server, client };
+}
+/** What `change` does to the client, as one update. */
+function updateOf(client: Y.Doc, change: () => void): Uint8Array {
+  const before = Y.encodeStateVector(client);
+  change();
+  return Y.encodeStateAsUpdate(client, before);
+}
+
+describe('changesOnly (what a commenter may change)', () => {
+  it('accepts new threads, replies and resolving — changes inside `comments`', () => {
+    const { server, client } = setup();
+    const add = updateOf(client, () => client.getMap('comments').set('t2', new Y.Map()));
+    expect(changesOnly(server, 'pitch', add, ['comments'])).toBe(true);
+    Y.applyUpdate(server, add); // accepted, so the server has it before the next one
+    const reply = updateOf(client, () => ((client.getMap('comments').get('t1') as Y.Map<unknown>).get('replies') as Y.Array<string>).push(['Gartner 2025']));
+    expect(changesOnly(server, 'pitch', reply, ['comments'])).toBe(true);
+  });
+
+  it('refuses edits to the text, deletions of it, new top-level types, and mixed updates', () => {
+    /** Each change on a fresh pair, so every update is complete on its own. */
+    const check = (change: (client: Y.Doc, words: () => Y.XmlText) => void) => {
+      const { server, client } = setup();
+      const paragraph = client.getXmlFragment('content').toArray()[0] as Y.XmlElement;
+      const result = changesOnly(server, 'pitch', updateOf(client, () => change(client, () => paragraph.toArray()[0] as Y.XmlText)), ['comments']);
+      // Nothing was applied to the server's document by the check.
+      expect(server.getXmlFragment('content').toString()).toBe('<paragraph>Our market is huge</paragraph>');
+      expect([...server.getMap('comments').keys()]).toEqual(['t1']);
+      return result;
+    };
+    expect(check((_, words) => words().insert(0, 'NOT '))).toBe(false);
+    expect(check((client) => client.getXmlFragment('content').delete(0, 1))).toBe(false);
+    expect(check((client) => client.getMap('evil').set('x', 1))).toBe(false);
+    expect(check((client, words) => client.transact(() => { client.getMap('comments').set('t3', 'ok'); words().insert(0, 'x'); }))).toBe(false);
+    expect(check((client) => client.getMap('comments').set('t3', 'ok'))).toBe(true); // the control
+  });
+
+  it('refuses an update that depends on something the server does not have (it could land unchecked later)', () => {
+    const { server, client } = setup();
+    updateOf(client, () => client.getMap('comments').set('gap', 1)); // never sent
+    const dependent = updateOf(client, () => client.getMap('comments').set('gap', 2));
+    expect(changesOnly(server, 'pitch', dependent, ['comments'])).toBe(false);
+  });
+
+  it('nothing is commentable on a board', () => {
+    const { server, client } = setup();
+    expect(changesOnly(server, 'board', updateOf(client, () => client.getMap('comments').set('t9', 1)), [])).toBe(false);
+  });
+});
