@@ -22,3 +22,11 @@ export const QUESTION_ACTIONS = ['approve', 'hide', 'answer', 'unanswer', 'pin',
 export const REACTIONS = ['clap', 'heart', 'fire', 'rocket', 'laugh', 'think'] as const;
 export type Reaction = (typeof REACTIONS)[number];
 export const TIMER_ACTIONS = ['start', 'pause', 'reset', 'next', 'goto'] as const;
+
+// ---------- office hours ----------
+/** What mentors coach on (shown translated). */
+export const OFFICE_HOUR_TOPICS = ['fundraising', 'go-to-market', 'product', 'technology', 'legal', 'hiring', 'operations', 'pitching'] as const;
+export type OfficeHourTopic = (typeof OFFICE_HOUR_TOPICS)[number];
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const; // ISO: Monday = 1
+export const BOOKING_STATUSES = ['confirmed', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];

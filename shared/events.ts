@@ -15,6 +15,7 @@ import {
 } from './schemas.js';
 import * as M from './media.js';
 import * as R from './roadshow.js';
+import * as O from './officeHours.js';
 
 /** The result every acknowledgement carries. */
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -57,6 +58,11 @@ export const clientEvents = {
   'roadshow:setWaitingRoom': { payload: R.RoadshowSetWaitingRoomBody, ack: R.LiveState },
   'roadshow:admit': { payload: R.RoadshowAdmitBody, ack: R.AdmitResult },
   'roadshow:interested': { payload: R.RoadshowInterestedBody, ack: R.InterestedResult },
+  'queue:watch': { payload: O.QueueWatchBody, ack: O.DropInQueueState },
+  'queue:setOpen': { payload: O.QueueSetOpenBody, ack: O.DropInQueueState },
+  'queue:join': { payload: O.QueueJoinBody, ack: O.DropInQueueState },
+  'queue:leave': { payload: O.QueueLeaveBody, ack: O.DropInQueueState },
+  'queue:admit': { payload: O.QueueAdmitBody, ack: O.QueueAdmitted },
 } as const;
 export type ClientEventName = keyof typeof clientEvents;
 
@@ -90,6 +96,12 @@ export const serverEvents = {
   'roadshow:chat': R.ChatPush,
   'roadshow:chatDeleted': R.ChatDeletedPush,
   'roadshow:reaction': R.ReactionPush,
+  /** A drop-in queue the receiver watches changed (filtered for the receiver). */
+  'queue:state': O.DropInQueueState,
+  /** The mentor admitted the receiver (or, for the mentor, someone) into a drop-in session. */
+  'queue:admitted': O.QueueAdmitted,
+  /** An in-app notification for the receiver. */
+  notification: O.Notification,
   /** Sent just before the server closes the connection on purpose (logout, shutdown). */
   'server:notice': ServerNotice,
 } as const;
