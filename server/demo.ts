@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Store } from './store/types.js';
 import type { Language, Role, StartupStage } from '../shared/schemas.js';
+import type { Availability } from '../shared/officeHours.js';
 import { hashPassword } from './identity/passwords.js';
 import { newId } from './identity/tokens.js';
 
@@ -96,6 +97,21 @@ export async function seedDemo(store: Store, log: Logger, now = new Date()): Pro
     await store.roadshows.setHosts(id, [operatorId, ...hosts.map((e) => userIds.get(e)!)]);
     await store.roadshows.setAgenda(id, agenda.map((item, position) => ({ id: newId(), roadshowId: id, position, ...item })));
   }
+  // Office hours, each in the mentor's own zone.
+  const hours = (email: string, a: Omit<Availability, 'exceptions' | 'maxPerStartupPerWeek'>) =>
+    store.officeHours.setAvailability(userIds.get(email)!, { ...a, exceptions: [], maxPerStartupPerWeek: 2 }, now.toISOString());
+  await hours('daniel@hatchery.demo', {
+    timeZone: 'America/New_York', slotMinutes: 30, bufferMinutes: 10, capacity: 1, topics: ['fundraising', 'go-to-market', 'pitching'],
+    weekly: [{ weekday: 2, start: '09:00', end: '12:00' }, { weekday: 4, start: '09:00', end: '12:00' }],
+  });
+  await hours('wanglei@hatchery.demo', {
+    timeZone: 'Asia/Shanghai', slotMinutes: 45, bufferMinutes: 15, capacity: 3, topics: ['operations', 'technology'],
+    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '14:00', end: '17:00' })),
+  });
+  await hours('priya@hatchery.demo', {
+    timeZone: 'Europe/London', slotMinutes: 30, bufferMinutes: 0, capacity: 1, topics: ['product', 'technology', 'hiring'],
+    weekly: [{ weekday: 3, start: '10:00', end: '13:00' }],
+  });
   // Priya may schedule roadshows of her own.
   await store.roadshows.setScheduler(userIds.get('priya@hatchery.demo')!, true, operatorId, now.toISOString());
   log.info({ people: DEMO_PEOPLE.length, startups: DEMO_STARTUPS.length }, 'seedDemo() | demo space created');

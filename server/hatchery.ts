@@ -21,6 +21,10 @@ import { RoadshowService } from './roadshows/roadshowService.js';
 import { RoadshowRooms } from './roadshows/roadshowRooms.js';
 import { CollabServer } from './collab/collabServer.js';
 import { DocumentService } from './collab/documents.js';
+import { OfficeHoursService } from './officeHours/service.js';
+import { Notifier } from './officeHours/notifications.js';
+import { DropInQueues } from './officeHours/queue.js';
+import { OfficeHourSessions } from './officeHours/sessions.js';
 
 export class Hatchery {
   readonly #httpServer: HttpServer;
@@ -39,6 +43,7 @@ export class Hatchery {
     readonly media: MediaService,
     readonly roadshowRooms: RoadshowRooms,
     readonly collab: CollabServer,
+    readonly officeHourSessions: OfficeHourSessions,
     httpServer: HttpServer,
   ) {
     this.#httpServer = httpServer;
@@ -77,6 +82,10 @@ export class Hatchery {
     });
     const collab = new CollabServer({ httpServer, identity, store, config: config.collab, allowedOrigins, log: log.child({ domain: 'collab' }) });
     const docs = new DocumentService(store, collab);
+    const officeHours = new OfficeHoursService(store);
+    const notifier = new Notifier(store, gateway.io);
+    const queues = new DropInQueues(gateway, store, officeHours);
+    const sessions = new OfficeHourSessions(store, officeHours, notifier, media, collab, log.child({ domain: 'officeHours' }));
     identity.on('personChanged', (userId) => {
       lobby.refreshPerson(userId).catch((err: unknown) => log.warn({ err, userId }, 'refreshPerson() | failed'));
     });
@@ -98,6 +107,7 @@ export class Hatchery {
       roadshowRooms,
       docs,
       collab,
+      officeHours: { service: officeHours, queues, notifier, sessions, store },
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
@@ -106,7 +116,7 @@ export class Hatchery {
       },
     });
     app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
-    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, collab, httpServer);
+    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, collab, sessions, httpServer);
   }
 
   /** Starts listening; resolves with the base URL. */
@@ -132,6 +142,7 @@ export class Hatchery {
       clearInterval(this.#sweeper);
       this.lobby.close();
       this.roadshowRooms.close();
+      this.officeHourSessions.close();
       this.media.close();
       // Documents store what is pending before the store closes.
       await this.collab.close();

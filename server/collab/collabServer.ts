@@ -24,6 +24,8 @@ export interface DocAccess {
   title: string;
   startupId: string | null;
 }
+/** Fills a brand-new document (nothing stored yet), e.g. notes seeded with the agenda. */
+export type DocInitializer = (id: string, doc: import('yjs').Doc) => Promise<void>;
 /** Decides access for one kind of document (the part of the name before the colon). */
 export type DocPolicy = (caller: Caller, id: string, name: string) => Promise<DocAccess | null>;
 
@@ -41,6 +43,7 @@ export class CollabServer {
   readonly #rooms = new Map<string, DocRoom>();
   readonly #loading = new Map<string, Promise<DocRoom>>();
   readonly #policies = new Map<string, DocPolicy>();
+  readonly #initializers = new Map<string, DocInitializer>();
   #closed = false;
 
   constructor(private readonly deps: CollabServerDeps) {
@@ -65,6 +68,11 @@ export class CollabServer {
     return access;
   }
 
+  /** Lets a domain fill its brand-new documents (runs once, when nothing is stored yet). */
+  registerInitializer(kind: DocKind, init: DocInitializer): void {
+    this.#initializers.set(kind, init);
+  }
+
   /** Documents in memory now (tests and the benchmark check that idle ones are unloaded). */
   get loadedCount(): number {
     return this.#rooms.size;
@@ -81,8 +89,13 @@ export class CollabServer {
     if (!loading) {
       const parsed = parseDocName(name);
       if (!parsed) throw new NotFound('No such document.');
+      const init = this.#initializers.get(parsed.kind);
       loading = DocRoom.load(name, parsed.kind, { store: this.deps.store, config: this.deps.config, log: this.deps.log })
-        .then((room) => {
+        .then(async (room) => {
+          if (room.isNew && init) {
+            await init(parsed.id, room.doc);
+            room.isNew = false;
+          }
           this.#rooms.set(name, room);
           room.once('closed', () => {
             if (this.#rooms.get(name) === room) this.#rooms.delete(name);

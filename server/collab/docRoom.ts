@@ -72,6 +72,8 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
   #bytes: number;
   #unloadTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  /** Nothing was stored for this document yet (a domain may seed it). */
+  isNew = false;
 
   private constructor(
     readonly name: string,
@@ -112,6 +114,7 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
       throw err;
     }
     room.#bytes = bytes;
+    room.isNew = rows.length === 0;
     deps.log.debug({ doc: name, entries: rows.length, bytes }, 'load()');
     return room;
   }

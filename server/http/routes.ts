@@ -22,6 +22,12 @@ import { MediaAccessQuery } from '../../shared/media.js';
 import { requireRole } from '../identity/service.js';
 import { addRoadshowRoutes } from '../roadshows/routes.js';
 import { addDocRoutes } from '../collab/routes.js';
+import type { Store } from '../store/types.js';
+import { addOfficeHourRoutes } from '../officeHours/routes.js';
+import type { OfficeHoursService } from '../officeHours/service.js';
+import type { DropInQueues } from '../officeHours/queue.js';
+import type { Notifier } from '../officeHours/notifications.js';
+import type { OfficeHourSessions } from '../officeHours/sessions.js';
 import type { CollabServer } from '../collab/collabServer.js';
 import type { DocumentService } from '../collab/documents.js';
 import type { RoadshowRooms } from '../roadshows/roadshowRooms.js';
@@ -35,6 +41,7 @@ export interface RouteDeps {
   roadshowRooms: RoadshowRooms;
   docs: DocumentService;
   collab: CollabServer;
+  officeHours: { service: OfficeHoursService; queues: DropInQueues; notifier: Notifier; sessions: OfficeHourSessions; store: Store };
   config: HatcheryConfig;
   /** Called after a session ends so its sockets close and presence updates. */
   onLogout: (caller: Caller) => void;
@@ -177,6 +184,13 @@ export function createApiRouter(deps: RouteDeps): Router {
 
   // ---------- collaboration documents ----------
   addDocRoutes(r, { docs: deps.docs, collab: deps.collab, param });
+
+  // ---------- office hours ----------
+  addOfficeHourRoutes(r, {
+    ...deps.officeHours,
+    appUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+    param,
+  });
 
   // ---------- media ----------
   r.get('/media/access', async (req, res) => {

@@ -86,6 +86,11 @@ export class MediaService {
     return creating;
   }
 
+  /** Ids of the rooms open now. */
+  roomIds(): string[] {
+    return [...this.#rooms.keys()];
+  }
+
   /** The open room, if any (no creation). */
   existingRoom(roomId: string): MediaRoom | undefined {
     return this.#rooms.get(roomId);

@@ -209,4 +209,77 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'office hours: availability, bookings with seats, feedback, notifications',
+    sql: `
+      CREATE TABLE mentor_availability (
+        mentor_id TEXT PRIMARY KEY REFERENCES users(id),
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE bookings (
+        id TEXT PRIMARY KEY,
+        mentor_id TEXT NOT NULL REFERENCES users(id),
+        startup_id TEXT NOT NULL REFERENCES startups(id),
+        booked_by TEXT NOT NULL REFERENCES users(id),
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        room_closes_at TEXT NOT NULL,
+        topic TEXT,
+        agenda TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('confirmed','cancelled')),
+        drop_in INTEGER NOT NULL DEFAULT 0,
+        sequence INTEGER NOT NULL DEFAULT 0,
+        cancelled_by TEXT,
+        cancelled_at TEXT,
+        reminded_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX bookings_mentor ON bookings(mentor_id, starts_at);
+      CREATE INDEX bookings_startup ON bookings(startup_id, starts_at);
+      -- One row per taken seat of a slot. The primary key and the CHECK make over-booking impossible,
+      -- whatever the concurrency; cancelling deletes the seat.
+      CREATE TABLE booking_seats (
+        mentor_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        seat INTEGER NOT NULL,
+        capacity INTEGER NOT NULL,
+        startup_id TEXT NOT NULL,
+        booking_id TEXT NOT NULL UNIQUE REFERENCES bookings(id),
+        PRIMARY KEY (mentor_id, starts_at, seat),
+        UNIQUE (mentor_id, starts_at, startup_id),
+        CHECK (seat >= 0 AND seat < capacity)
+      );
+      -- A mentor is never in two overlapping sessions: a seat at another start that overlaps is refused.
+      CREATE TRIGGER booking_seats_no_overlap BEFORE INSERT ON booking_seats
+      WHEN EXISTS (
+        SELECT 1 FROM booking_seats s
+        WHERE s.mentor_id = NEW.mentor_id AND s.starts_at <> NEW.starts_at
+          AND s.starts_at < NEW.ends_at AND s.ends_at > NEW.starts_at
+      )
+      BEGIN SELECT RAISE(ABORT, 'booking_overlap'); END;
+      CREATE TABLE booking_feedback (
+        booking_id TEXT NOT NULL REFERENCES bookings(id),
+        from_id TEXT NOT NULL REFERENCES users(id),
+        role TEXT NOT NULL CHECK (role IN ('mentor','founder')),
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        comment TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (booking_id, from_id)
+      );
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        booking_id TEXT,
+        actor_name TEXT NOT NULL,
+        starts_at TEXT,
+        created_at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX notifications_user ON notifications(user_id, created_at);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
 import { sqliteRoadshows } from './sqliteRoadshows.js';
 import { sqliteDocs } from './sqliteDocs.js';
+import { sqliteOfficeHours } from './sqliteOfficeHours.js';
 import type {
   InviteRecord,
   NewUser,
@@ -93,11 +94,13 @@ export class SqliteStore implements Store {
 
   readonly roadshows: Store['roadshows'];
   readonly docs: Store['docs'];
+  readonly officeHours: Store['officeHours'];
 
   private constructor(db: Database.Database) {
     this.#db = db;
     this.roadshows = sqliteRoadshows(db, (sql) => this.#prepare(sql));
     this.docs = sqliteDocs(db, (sql) => this.#prepare(sql));
+    this.officeHours = sqliteOfficeHours(db, (sql) => this.#prepare(sql));
   }
 
   /** Opens (creating if needed) the database file and runs pending migrations. `:memory:` for tests. */
