@@ -40,7 +40,8 @@ export function generateSlots(a: Pick<Availability, 'timeZone' | 'slotMinutes' |
         const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
         // NOTE: luxon moves a nonexistent wall time forward; such a slot is skipped, not shifted.
         if (!local.isValid || local.hour !== hour || local.minute !== minute) continue;
-        const start = local.toMillis();
+        // On a fall-back night the wall time occurs twice: take the first occurrence.
+        const start = Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()), local.toMillis());
         if (seen.has(start) || start < from.getTime() || start >= to.getTime()) continue;
         seen.add(start);
         out.push({ startsAt: new Date(start).toISOString(), endsAt: new Date(start + a.slotMinutes * 60_000).toISOString() });
