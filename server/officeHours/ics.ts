@@ -1,6 +1,7 @@
 /** The .ics invite of a booking (RFC 5545): the mentor's zone with its VTIMEZONE, a stable UID, a growing SEQUENCE. */
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { DateTime } from 'luxon';
 import type { BookingRecord } from '../store/officeHoursTypes.js';
 
 export interface IcsPeople {
@@ -20,8 +21,9 @@ export function bookingIcs(b: BookingRecord, people: IcsPeople, appUrl: string):
   cal.createEvent({
     id: `booking-${b.id}@hatchery`,
     sequence: b.sequence,
-    start: new Date(b.startsAt),
-    end: new Date(b.endsAt),
+    // NOTE: luxon times in the mentor's zone, so the local wall time is written next to its TZID.
+    start: DateTime.fromISO(b.startsAt, { zone: people.mentor.timeZone }),
+    end: DateTime.fromISO(b.endsAt, { zone: people.mentor.timeZone }),
     timezone: people.mentor.timeZone,
     stamp: new Date(),
     summary: `Office hours: ${people.mentor.name} × ${people.startupName}`,
