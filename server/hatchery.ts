@@ -84,7 +84,7 @@ export class Hatchery {
     const docs = new DocumentService(store, collab);
     const officeHours = new OfficeHoursService(store);
     const notifier = new Notifier(store, gateway.io);
-    const queues = new DropInQueues(gateway, store, officeHours);
+    const queues = new DropInQueues(gateway, store, officeHours, notifier);
     const sessions = new OfficeHourSessions(store, officeHours, notifier, media, collab, log.child({ domain: 'officeHours' }));
     identity.on('personChanged', (userId) => {
       lobby.refreshPerson(userId).catch((err: unknown) => log.warn({ err, userId }, 'refreshPerson() | failed'));

@@ -9,6 +9,7 @@ import type { Gateway, HatcherySocket } from '../realtime/gateway.js';
 import type { Store } from '../store/types.js';
 import type { DropInQueueState } from '../../shared/officeHours.js';
 import type { OfficeHoursService } from './service.js';
+import type { Notifier } from './notifications.js';
 
 interface Entry {
   userId: string;
@@ -34,6 +35,7 @@ export class DropInQueues {
     private readonly gateway: Gateway,
     private readonly store: Store,
     private readonly service: OfficeHoursService,
+    private readonly notifier: Notifier,
   ) {
     this.#wire();
   }
@@ -131,9 +133,12 @@ export class DropInQueues {
       q.entries = q.entries.filter((e) => e !== entry);
       const founder = (await this.store.users.byId(entry.userId))!;
       const booking = await this.service.view({ ...mentor, user: founder }, record);
+      const forMentor = { mentorId: mentor.user.id, booking: await this.service.view(mentor, record) };
       this.gateway.io.to(`user:${entry.userId}`).emit('queue:admitted', { mentorId: mentor.user.id, booking });
+      this.gateway.io.to(`user:${mentor.user.id}`).emit('queue:admitted', forMentor);
+      await this.notifier.notify([entry.userId], 'queue.admitted', { bookingId: record.id, actorName: mentor.user.name, startsAt: record.startsAt });
       this.#push(mentor.user.id, q);
-      return { mentorId: mentor.user.id, booking: await this.service.view(mentor, record) };
+      return forMentor;
     });
   }
 }
