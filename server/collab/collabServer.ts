@@ -120,8 +120,8 @@ export class CollabServer {
     };
     try {
       if (this.#closed) return refuse(CollabClose.ServerShutdown, 'The server is shutting down.');
-      const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(COLLAB_PATH.length));
-      if (!parseDocName(name)) return refuse(CollabClose.NotFound, 'No such document.');
+      const name = safeDecode(new URL(req.url ?? '/', 'http://x').pathname.slice(COLLAB_PATH.length));
+      if (name === null || !parseDocName(name)) return refuse(CollabClose.NotFound, 'No such document.');
       if (!originAllowed(req, this.deps.allowedOrigins)) return refuse(CollabClose.Forbidden, 'This page’s origin may not connect.');
       const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
       const caller = token ? await this.deps.identity.authenticate(token) : null;
@@ -159,5 +159,14 @@ export class CollabServer {
     this.#rooms.clear();
     for (const ws of this.#wss.clients) ws.close(CollabClose.ServerShutdown, 'The server is restarting.');
     this.#wss.close();
+  }
+}
+
+/** decodeURIComponent, or null for a malformed escape. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
   }
 }
