@@ -17,6 +17,7 @@ const REFUSALS: Record<SeatRefusal, string> = {
   full: 'That slot was just taken. Please pick another.',
   same_startup: 'Your startup already has a seat in this slot.',
   overlap: 'The mentor already has a session that overlaps this time.',
+  week_limit: 'Your startup reached this mentor’s limit of sessions for that week.',
 };
 
 export type BookingEvent = { kind: 'booked' | 'cancelled' | 'rescheduled'; booking: BookingRecord; actor: Caller };
@@ -83,10 +84,7 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
     const a = await this.availability(body.mentorId);
     const startsAt = new Date(body.startsAt).toISOString();
     const slot = await this.#slotAt(a, startsAt);
-    const week = weekOf(startsAt, a.timeZone);
-    if ((await this.store.officeHours.countForStartup(body.mentorId, body.startupId, week.from, week.to)) >= a.maxPerStartupPerWeek) {
-      throw new Conflict(`Your startup already has ${a.maxPerStartupPerWeek} session(s) with this mentor that week.`);
-    }
+    const week = { ...weekOf(startsAt, a.timeZone), max: a.maxPerStartupPerWeek };
     const record: BookingRecord = {
       id: newId(),
       mentorId: body.mentorId,
@@ -105,7 +103,8 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
       remindedAt: null,
       createdAt: new Date().toISOString(),
     };
-    const refused = await this.store.officeHours.book(record, a.capacity);
+    // The weekly limit, the seat and the overlap are all checked inside one transaction.
+    const refused = await this.store.officeHours.book(record, a.capacity, week);
     if (refused) throw new Conflict(REFUSALS[refused]);
     this.emit('booking', { kind: 'booked', booking: record, actor: caller });
     return this.view(caller, record);
@@ -116,7 +115,6 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
     const a = await this.store.officeHours.availability(mentor.user.id);
     const minutes = a?.slotMinutes ?? 30;
     const start = new Date();
-    start.setUTCSeconds(0, 0);
     const record: BookingRecord = {
       id: newId(),
       mentorId: mentor.user.id,
@@ -160,7 +158,8 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
     const startsAt = new Date(startsAtInput).toISOString();
     if (startsAt === b.startsAt) throw new Conflict('That is the same slot.');
     const slot = await this.#slotAt(a, startsAt);
-    const refused = await this.store.officeHours.moveBooking(id, { startsAt, endsAt: slot.endsAt, roomClosesAt: slot.endsAt }, a.capacity);
+    const week = { ...weekOf(startsAt, a.timeZone), max: a.maxPerStartupPerWeek };
+    const refused = await this.store.officeHours.moveBooking(id, { startsAt, endsAt: slot.endsAt, roomClosesAt: slot.endsAt }, a.capacity, week);
     if (refused) throw new Conflict(REFUSALS[refused]);
     const after = (await this.store.officeHours.booking(id))!;
     this.emit('booking', { kind: 'rescheduled', booking: after, actor: caller });

@@ -43,7 +43,14 @@ export interface NotificationRecord {
 }
 
 /** Why a seat could not be taken (the database refused it). */
-export type SeatRefusal = 'full' | 'same_startup' | 'overlap';
+export type SeatRefusal = 'full' | 'same_startup' | 'overlap' | 'week_limit';
+
+/** At most `max` confirmed bookings of the startup with the mentor starting in [from, to). */
+export interface WeekLimit {
+  from: string;
+  to: string;
+  max: number;
+}
 
 export interface OfficeHoursRepo {
   availability(mentorId: string): Promise<Availability | undefined>;
@@ -51,16 +58,15 @@ export interface OfficeHoursRepo {
   setAvailability(mentorId: string, a: Availability, now: string): Promise<void>;
 
   /** Inserts the booking and takes a seat in its slot, atomically; returns the refusal instead when the seat cannot be had. */
-  book(b: BookingRecord, capacity: number): Promise<SeatRefusal | null>;
+  book(b: BookingRecord, capacity: number, limit?: WeekLimit): Promise<SeatRefusal | null>;
   /** Moves a booking to another slot atomically (the old seat is kept when the new one cannot be had). */
-  moveBooking(id: string, to: { startsAt: string; endsAt: string; roomClosesAt: string }, capacity: number): Promise<SeatRefusal | null>;
+  moveBooking(id: string, to: { startsAt: string; endsAt: string; roomClosesAt: string }, capacity: number, limit?: WeekLimit): Promise<SeatRefusal | null>;
   cancel(id: string, by: string, now: string): Promise<boolean>;
   booking(id: string): Promise<BookingRecord | undefined>;
   /** Confirmed and cancelled bookings of a mentor, or of any of these startups, by start. */
   bookingsOf(filter: { mentorId?: string; startupIds?: string[] }): Promise<BookingRecord[]>;
   /** Taken seats per slot start of a mentor in [from, to): start → startup ids. */
   seats(mentorId: string, from: string, to: string): Promise<Map<string, string[]>>;
-  countForStartup(mentorId: string, startupId: string, from: string, to: string): Promise<number>;
   extendRoom(id: string, roomClosesAt: string): Promise<void>;
   /** Confirmed bookings starting in (from, to] not yet reminded. */
   dueReminders(from: string, to: string): Promise<BookingRecord[]>;

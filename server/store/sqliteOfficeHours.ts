@@ -1,7 +1,7 @@
 /** Office hours in SQLite (see migration 5). Over-booking and overlaps are refused by the schema itself. */
 import type Database from 'better-sqlite3';
 import type { Availability } from '../../shared/officeHours.js';
-import type { BookingRecord, FeedbackRecord, NotificationRecord, OfficeHoursRepo, SeatRefusal } from './officeHoursTypes.js';
+import type { BookingRecord, FeedbackRecord, NotificationRecord, OfficeHoursRepo, SeatRefusal, WeekLimit } from './officeHoursTypes.js';
 
 type Row = Record<string, unknown>;
 type Prepare = (sql: string) => Database.Statement;
@@ -71,6 +71,16 @@ export function sqliteOfficeHours(db: Database.Database, prepare: Prepare): Offi
       b.mentorId, b.startsAt, b.endsAt, seat, capacity, b.startupId, b.id,
     );
   };
+  /** Refuses (inside the transaction) when the startup already has `max` bookings with the mentor that week. */
+  const checkWeek = (mentorId: string, startupId: string, limit: WeekLimit | undefined, exceptId: string) => {
+    if (!limit) return;
+    const n = prepare(
+      "SELECT COUNT(*) FROM bookings WHERE mentor_id = ? AND startup_id = ? AND status = 'confirmed' AND starts_at >= ? AND starts_at < ? AND id <> ?",
+    )
+      .pluck()
+      .get(mentorId, startupId, limit.from, limit.to, exceptId) as number;
+    if (n >= limit.max) throw new Refused('week_limit');
+  };
   /** Runs fn in a transaction (a savepoint inside an open one) and turns schema refusals into values. */
   const refusable = (fn: () => void): SeatRefusal | null => {
     try {
@@ -96,19 +106,21 @@ export function sqliteOfficeHours(db: Database.Database, prepare: Prepare): Offi
       );
     },
 
-    book: async (b, capacity) =>
+    book: async (b, capacity, limit) =>
       refusable(() => {
+        checkWeek(b.mentorId, b.startupId, limit, b.id);
         prepare(
           `INSERT INTO bookings (id,mentor_id,startup_id,booked_by,starts_at,ends_at,room_closes_at,topic,agenda,status,drop_in,sequence,created_at)
            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
         ).run(b.id, b.mentorId, b.startupId, b.bookedBy, b.startsAt, b.endsAt, b.roomClosesAt, b.topic, b.agenda, b.status, b.dropIn ? 1 : 0, b.sequence, b.createdAt);
         takeSeat(b, capacity);
       }),
-    moveBooking: async (id, to, capacity) =>
+    moveBooking: async (id, to, capacity, limit) =>
       refusable(() => {
         const r = prepare('SELECT * FROM bookings WHERE id = ?').get(id) as Row | undefined;
         if (!r) throw new Error('moveBooking: no such booking');
         const b = bookingFromRow(r);
+        checkWeek(b.mentorId, b.startupId, limit, id);
         prepare('DELETE FROM booking_seats WHERE booking_id = ?').run(id);
         prepare('UPDATE bookings SET starts_at = ?, ends_at = ?, room_closes_at = ?, sequence = sequence + 1, reminded_at = NULL WHERE id = ?').run(
           to.startsAt, to.endsAt, to.roomClosesAt, id,
@@ -140,10 +152,6 @@ export function sqliteOfficeHours(db: Database.Database, prepare: Prepare): Offi
       for (const r of rows) out.set(r.starts_at as string, [...(out.get(r.starts_at as string) ?? []), r.startup_id as string]);
       return out;
     },
-    countForStartup: async (mentorId, startupId, from, to) =>
-      prepare("SELECT COUNT(*) FROM bookings WHERE mentor_id = ? AND startup_id = ? AND status = 'confirmed' AND starts_at >= ? AND starts_at < ?")
-        .pluck()
-        .get(mentorId, startupId, from, to) as number,
     extendRoom: async (id, roomClosesAt) => {
       prepare('UPDATE bookings SET room_closes_at = ? WHERE id = ?').run(roomClosesAt, id);
     },
