@@ -111,6 +111,7 @@ export class Hatchery {
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
+        collab.endSession(caller.sessionId);
         // The sockets are gone now; if that was the person's last, they leave the lobby at once.
         setImmediate(() => lobby.presence.leaveNow(caller.user.id));
       },

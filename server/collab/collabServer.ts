@@ -95,6 +95,8 @@ export class CollabServer {
           if (room.isNew && init) {
             await init(parsed.id, room.doc);
             room.isNew = false;
+            // Stored before anyone sees it, so a crash cannot make a second, different seed.
+            await room.flush();
           }
           this.#rooms.set(name, room);
           room.once('closed', () => {
@@ -147,6 +149,18 @@ export class CollabServer {
       this.deps.log.error({ err }, 'onConnection() | failed');
       refuse(1011, 'Something went wrong on the server.');
     }
+  }
+
+  /** Closes a signed-out session's document connections. */
+  endSession(sessionId: string): void {
+    for (const room of this.#rooms.values()) room.endSession(sessionId);
+  }
+
+  /** Re-checks who may stay connected to a document (after its sharing changed). */
+  async recheck(name: string): Promise<void> {
+    const room = this.#rooms.get(name);
+    if (!room) return;
+    await room.recheck(async (caller) => (await this.access(caller, name).catch(() => ({ level: 'none' as const }))).level);
   }
 
   /** Stores what is pending in every document, then closes them and every connection. Idempotent. */

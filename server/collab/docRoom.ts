@@ -149,6 +149,22 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
     for (const message of early) this.#onMessage(conn, message);
   }
 
+  /** Closes this session's connections (sign-out). */
+  endSession(sessionId: string): void {
+    for (const conn of [...this.#conns.values()]) {
+      if (conn.caller.sessionId === sessionId) this.#closeConnection(conn, CollabClose.Unauthenticated, 'You signed out.');
+    }
+  }
+
+  /** Re-checks every connection's access (e.g. after sharing changed); closes those that lost it, narrows the rest. */
+  async recheck(accessOf: (caller: Caller) => Promise<'edit' | 'comment' | 'read' | 'none'>): Promise<void> {
+    for (const conn of [...this.#conns.values()]) {
+      const level = await accessOf(conn.caller);
+      if (level === 'none') this.#closeConnection(conn, CollabClose.Forbidden, 'You no longer have access to this document.');
+      else conn.access = level;
+    }
+  }
+
   #removeConnection(conn: Connection): void {
     if (!this.#conns.delete(conn.ws)) return;
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);

@@ -95,6 +95,7 @@ export class DocumentService {
       if (u.role !== 'investor') throw new BadRequest(`investorIds: ${u.name} is not an investor.`);
     }
     await this.store.docs.setShares(name, investorIds, caller.user.id, new Date().toISOString());
+    await this.collab.recheck(name); // an investor no longer shared with is disconnected at once
     return this.#sharesView(name);
   }
 

@@ -15,6 +15,8 @@ import type { BookingEvent, OfficeHoursService } from './service.js';
 /** How often reminders and room closing are checked. */
 const SWEEP_MS = 15_000;
 const REMIND_BEFORE_MS = 10 * 60_000;
+/** The Yjs client id that writes seeded content. */
+const SEED_CLIENT_ID = 0x5eed;
 
 export class OfficeHourSessions {
   readonly #timer: NodeJS.Timeout;
@@ -44,9 +46,14 @@ export class OfficeHourSessions {
       const b = await store.officeHours.booking(id);
       if (!b?.agenda) return;
       // The agenda note becomes the first paragraph (TipTap's paragraph node in the `content` fragment).
+      // NOTE: written by a fixed client id, so seeding twice (say, after a crash) yields the same items.
+      const seed = new Y.Doc();
+      seed.clientID = SEED_CLIENT_ID;
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(b.agenda)]);
-      doc.getXmlFragment('content').insert(0, [paragraph]);
+      seed.getXmlFragment('content').insert(0, [paragraph]);
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(seed));
+      seed.destroy();
     });
     service.on('booking', (e) => void this.#onBooking(e).catch((err: unknown) => log.warn({ err }, 'onBooking() | failed')));
     this.#timer = setInterval(() => void this.sweep().catch((err: unknown) => log.warn({ err }, 'sweep() | failed')), SWEEP_MS);
