@@ -282,4 +282,63 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX notifications_user ON notifications(user_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'recordings: files, segments, chapters, markers, access, watch reports',
+    sql: `
+      CREATE TABLE recordings (
+        id TEXT PRIMARY KEY,
+        roadshow_id TEXT NOT NULL REFERENCES roadshows(id),
+        status TEXT NOT NULL CHECK (status IN ('recording','processing','ready','incomplete','failed')),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        file TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        restricted INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL REFERENCES users(id)
+      );
+      CREATE INDEX recordings_roadshow ON recordings(roadshow_id);
+      CREATE TABLE recording_segments (
+        recording_id TEXT NOT NULL REFERENCES recordings(id),
+        seq INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        PRIMARY KEY (recording_id, seq)
+      );
+      CREATE TABLE recording_chapters (
+        recording_id TEXT NOT NULL REFERENCES recordings(id),
+        idx INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        item_id TEXT,
+        startup_id TEXT,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER,
+        thumbnail TEXT,
+        PRIMARY KEY (recording_id, idx)
+      );
+      CREATE TABLE recording_markers (
+        recording_id TEXT NOT NULL REFERENCES recordings(id),
+        kind TEXT NOT NULL CHECK (kind IN ('asked','answered')),
+        question_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX recording_markers_rec ON recording_markers(recording_id, at_ms);
+      CREATE TABLE recording_access (
+        recording_id TEXT NOT NULL REFERENCES recordings(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        PRIMARY KEY (recording_id, user_id)
+      );
+      CREATE TABLE recording_watch (
+        recording_id TEXT NOT NULL REFERENCES recordings(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX recording_watch_rec ON recording_watch(recording_id, user_id);
+    `,
+  },
 ];

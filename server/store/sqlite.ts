@@ -6,6 +6,7 @@ import { MIGRATIONS } from './migrations.js';
 import { sqliteRoadshows } from './sqliteRoadshows.js';
 import { sqliteDocs } from './sqliteDocs.js';
 import { sqliteOfficeHours } from './sqliteOfficeHours.js';
+import { sqliteRecordings } from './sqliteRecordings.js';
 import type {
   InviteRecord,
   NewUser,
@@ -95,12 +96,14 @@ export class SqliteStore implements Store {
   readonly roadshows: Store['roadshows'];
   readonly docs: Store['docs'];
   readonly officeHours: Store['officeHours'];
+  readonly recordings: Store['recordings'];
 
   private constructor(db: Database.Database) {
     this.#db = db;
     this.roadshows = sqliteRoadshows(db, (sql) => this.#prepare(sql));
     this.docs = sqliteDocs(db, (sql) => this.#prepare(sql));
     this.officeHours = sqliteOfficeHours(db, (sql) => this.#prepare(sql));
+    this.recordings = sqliteRecordings(db, (sql) => this.#prepare(sql));
   }
 
   /** Opens (creating if needed) the database file and runs pending migrations. `:memory:` for tests. */

@@ -6,6 +6,7 @@ import type { Language, Role, StartupStage } from '../../shared/schemas.js';
 import type { RoadshowRepo } from './roadshowTypes.js';
 import type { DocRepo } from './docTypes.js';
 import type { OfficeHoursRepo } from './officeHoursTypes.js';
+import type { RecordingRepo } from './recordingTypes.js';
 
 export type { RoadshowRecord } from './roadshowTypes.js';
 
@@ -104,6 +105,7 @@ export interface Store {
   roadshows: RoadshowRepo;
   docs: DocRepo;
   officeHours: OfficeHoursRepo;
+  recordings: RecordingRepo;
   /**
    * Runs `fn` in one transaction: the user is created and the invite consumed together, or neither.
    * NOTE: the callback receives the same store; SQLite serializes writers so this is atomic.

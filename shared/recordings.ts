@@ -1,0 +1,124 @@
+/**
+ * The recordings protocol: a roadshow's recording (one playable file), its chapters and markers, the
+ * library's search and filters, access restrictions and watch analytics. Semantics: docs/recordings.md.
+ */
+import { z } from 'zod';
+import { Language, StartupStage } from './schemas.js';
+
+const Id = z.string().min(1).max(64);
+
+export const RECORDING_STATUSES = ['recording', 'processing', 'ready', 'incomplete', 'failed'] as const;
+export const RecordingStatus = z.enum(RECORDING_STATUSES);
+export type RecordingStatus = z.infer<typeof RecordingStatus>;
+
+export const RecordingChapter = z.object({
+  index: z.number().int(),
+  title: z.string(),
+  itemId: Id.nullable(),
+  startupId: Id.nullable(),
+  /** Milliseconds from the start of the file. */
+  startMs: z.number().int(),
+  endMs: z.number().int(),
+  hasThumbnail: z.boolean(),
+});
+export type RecordingChapter = z.infer<typeof RecordingChapter>;
+
+export const RecordingMarker = z.object({
+  kind: z.enum(['asked', 'answered']),
+  questionId: Id,
+  text: z.string(),
+  atMs: z.number().int(),
+});
+export type RecordingMarker = z.infer<typeof RecordingMarker>;
+
+export const RecordingStartup = z.object({ id: Id, name: z.string(), industry: z.string(), stage: StartupStage });
+
+/** A library card. */
+export const RecordingSummary = z.object({
+  id: Id,
+  roadshowId: Id,
+  title: z.string(),
+  description: z.string(),
+  language: Language,
+  startups: z.array(RecordingStartup),
+  startedAt: z.string(),
+  durationMs: z.number().int(),
+  status: RecordingStatus,
+  /** People who watched (any amount). */
+  viewers: z.number().int(),
+  hasThumbnail: z.boolean(),
+});
+export type RecordingSummary = z.infer<typeof RecordingSummary>;
+
+export const RecordingDetail = RecordingSummary.extend({
+  chapters: z.array(RecordingChapter),
+  markers: z.array(RecordingMarker),
+  /** Why it is incomplete or failed, for the host. */
+  error: z.string().nullable(),
+  /** Investors it is restricted to, when the startup restricted it (null: everyone allowed). */
+  restrictedTo: z.array(z.object({ id: Id, name: z.string() })).nullable(),
+  /** Whether the caller may change the restriction (the startup's founders). */
+  canRestrict: z.boolean(),
+  /** Whether the caller's viewing is reported to the startups (investors). */
+  viewingIsVisible: z.boolean(),
+});
+export type RecordingDetail = z.infer<typeof RecordingDetail>;
+
+/** GET /api/recordings query. */
+export const RecordingsQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  industry: z.string().trim().max(60).optional(),
+  stage: StartupStage.optional(),
+  roadshowId: Id.optional(),
+  language: Language.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  sort: z.enum(['date', 'popular']).default('date'),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(12),
+});
+export type RecordingsQuery = z.input<typeof RecordingsQuery>;
+export const RecordingsPage = z.object({ recordings: z.array(RecordingSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type RecordingsPage = z.infer<typeof RecordingsPage>;
+
+/** POST /api/recordings/:id/watch — segments of the file the player played since the last report. */
+export const WatchReportBody = z
+  .object({
+    segments: z
+      .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b > a, 'a segment ends after it starts'))
+      .min(1)
+      .max(200),
+  })
+  .strict();
+export type WatchReportBody = z.infer<typeof WatchReportBody>;
+
+/** PUT /api/recordings/:id/access — restrict to these investors (null lifts the restriction). */
+export const RecordingAccessBody = z.object({ investorIds: z.array(Id).max(200).nullable() }).strict();
+
+/** GET /api/recordings/:id/analytics — who watched, per recording and per chapter. */
+export const WatchAnalytics = z.object({
+  recordingId: Id,
+  durationMs: z.number().int(),
+  viewers: z.array(
+    z.object({
+      viewer: z.object({ id: Id, name: z.string(), role: z.string() }),
+      /** Distinct milliseconds watched (overlaps merged). */
+      watchedMs: z.number().int(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+      chapters: z.array(z.object({ index: z.number().int(), watchedMs: z.number().int() })),
+    }),
+  ),
+});
+export type WatchAnalytics = z.infer<typeof WatchAnalytics>;
+
+/** Socket: hosts start/stop recording (`roadshow:record`); everyone gets `roadshow:recording`. */
+export const RoadshowRecordBody = z.object({ roadshowId: Id, recording: z.boolean() }).strict();
+export const RecordingStatePush = z.object({
+  roadshowId: Id,
+  recording: z.boolean(),
+  recordingId: Id.nullable(),
+  /** A problem the host should see (ffmpeg missing, disk full, ffmpeg died). */
+  error: z.string().nullable(),
+});
+export type RecordingStatePush = z.infer<typeof RecordingStatePush>;
