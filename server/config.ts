@@ -28,6 +28,8 @@ export interface HatcheryConfig {
   clientDist: string;
   /** Login throttling: failures allowed per account / per IP within the window. */
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  /** Recordings: where files go (default <dataDir>/recordings; a temp dir for :memory:) and the ffmpeg tools. */
+  recordings: { dir: string | null; ffmpegPath: string; ffprobePath: string };
   /** The document server: debounced stores, compaction, unloading, limits. */
   collab: CollabConfig;
   /** mediasoup settings (workers, listen address, ICE servers, audience spreading). */
@@ -67,6 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryCon
     clientDist: resolve(env.HATCHERY_CLIENT_DIST ?? 'dist/client'),
     loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000 },
     media: mediaConfigFromEnv(env),
+    recordings: { dir: env.HATCHERY_RECORDINGS_DIR || null, ffmpegPath: env.HATCHERY_FFMPEG || 'ffmpeg', ffprobePath: env.HATCHERY_FFPROBE || 'ffprobe' },
     collab: {
       debounceMs: num(env.HATCHERY_COLLAB_DEBOUNCE_MS, 1500),
       maxDebounceMs: num(env.HATCHERY_COLLAB_MAX_DEBOUNCE_MS, 10_000),
@@ -80,7 +83,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HatcheryCon
 
 /** Defaults for tests: in-memory store, any port, quiet logs. */
 /** Overrides for tests: any field, and any part of the media or collab settings. */
-export type ConfigOverrides = Partial<Omit<HatcheryConfig, 'media' | 'collab'>> & { media?: Partial<MediaConfig>; collab?: Partial<CollabConfig> };
+export type ConfigOverrides = Partial<Omit<HatcheryConfig, 'media' | 'collab' | 'recordings'>> & {
+  media?: Partial<MediaConfig>;
+  collab?: Partial<CollabConfig>;
+  recordings?: Partial<HatcheryConfig['recordings']>;
+};
 
 export function testConfig(overrides: ConfigOverrides = {}): HatcheryConfig {
   return {
@@ -92,5 +99,6 @@ export function testConfig(overrides: ConfigOverrides = {}): HatcheryConfig {
     ...overrides,
     media: { ...mediaConfigFromEnv({}), workers: 1, ...overrides.media },
     collab: { ...configFromEnv({}).collab, debounceMs: 50, maxDebounceMs: 300, unloadGraceMs: 100, ...overrides.collab },
+    recordings: { ...configFromEnv({}).recordings, ...overrides.recordings },
   };
 }

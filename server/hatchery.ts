@@ -1,6 +1,8 @@
 /** The whole space in one process: HTTP API, Socket.IO gateway, lobby, store. Owns their lifecycles. */
 import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HatcheryConfig } from './config.js';
@@ -25,6 +27,8 @@ import { OfficeHoursService } from './officeHours/service.js';
 import { Notifier } from './officeHours/notifications.js';
 import { DropInQueues } from './officeHours/queue.js';
 import { OfficeHourSessions } from './officeHours/sessions.js';
+import { RecordingService } from './recordings/service.js';
+import { RecordingLibrary } from './recordings/library.js';
 
 export class Hatchery {
   readonly #httpServer: HttpServer;
@@ -44,6 +48,8 @@ export class Hatchery {
     readonly roadshowRooms: RoadshowRooms,
     readonly collab: CollabServer,
     readonly officeHourSessions: OfficeHourSessions,
+    readonly recordings: RecordingService,
+    private readonly tempRecordings: string | null,
     httpServer: HttpServer,
   ) {
     this.#httpServer = httpServer;
@@ -71,6 +77,14 @@ export class Hatchery {
     gateway.io.use(lobby.middleware);
     const media = await MediaService.create(config.media, gateway, store, log.child({ domain: 'media' }));
     const roadshows = new RoadshowService(store, schedule);
+    // NOTE: an in-memory store gets a throw-away recordings folder, removed on close.
+    const tempRecordings = config.dataDir === ':memory:' && !config.recordings.dir ? mkdtempSync(join(tmpdir(), 'hatchery-recordings-')) : null;
+    const recordings = new RecordingService(
+      store,
+      { ...config.recordings, dir: config.recordings.dir ?? tempRecordings ?? join(config.dataDir, 'recordings') },
+      log.child({ domain: 'recordings' }),
+    );
+    await recordings.recover();
     const roadshowRooms = new RoadshowRooms({
       store,
       service: roadshows,
@@ -79,6 +93,7 @@ export class Hatchery {
       gateway,
       log: log.child({ domain: 'roadshows' }),
       idleMs: config.roadshowIdleMs,
+      recordings,
     });
     const collab = new CollabServer({ httpServer, identity, store, config: config.collab, allowedOrigins, log: log.child({ domain: 'collab' }) });
     const docs = new DocumentService(store, collab);
@@ -108,6 +123,7 @@ export class Hatchery {
       docs,
       collab,
       officeHours: { service: officeHours, queues, notifier, sessions, store },
+      recordings: new RecordingLibrary(store),
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });
@@ -117,7 +133,7 @@ export class Hatchery {
       },
     });
     app = createApp({ identity, metrics, log, clientDist: config.clientDist, health: () => store.ping(), api });
-    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, collab, sessions, httpServer);
+    return new Hatchery(config, log, store, identity, gateway, lobby, media, roadshowRooms, collab, sessions, recordings, tempRecordings, httpServer);
   }
 
   /** Starts listening; resolves with the base URL. */
@@ -144,6 +160,8 @@ export class Hatchery {
       this.lobby.close();
       this.roadshowRooms.close();
       this.officeHourSessions.close();
+      // Recordings in progress are stopped and their files finished before the media and store go.
+      await this.recordings.close();
       this.media.close();
       // Documents store what is pending before the store closes.
       await this.collab.close();
@@ -151,6 +169,7 @@ export class Hatchery {
       await this.gateway.close(reason);
       this.#httpServer.closeAllConnections();
       await this.store.close();
+      if (this.tempRecordings) rmSync(this.tempRecordings, { recursive: true, force: true });
       this.log.info('close() | closed');
     })();
     return this.#closing;

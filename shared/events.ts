@@ -16,6 +16,7 @@ import {
 import * as M from './media.js';
 import * as R from './roadshow.js';
 import * as O from './officeHours.js';
+import * as Rec from './recordings.js';
 
 /** The result every acknowledgement carries. */
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -58,6 +59,7 @@ export const clientEvents = {
   'roadshow:setWaitingRoom': { payload: R.RoadshowSetWaitingRoomBody, ack: R.LiveState },
   'roadshow:admit': { payload: R.RoadshowAdmitBody, ack: R.AdmitResult },
   'roadshow:interested': { payload: R.RoadshowInterestedBody, ack: R.InterestedResult },
+  'roadshow:record': { payload: Rec.RoadshowRecordBody, ack: Rec.RecordingStatePush },
   'queue:watch': { payload: O.QueueWatchBody, ack: O.DropInQueueState },
   'queue:setOpen': { payload: O.QueueSetOpenBody, ack: O.DropInQueueState },
   'queue:join': { payload: O.QueueJoinBody, ack: O.DropInQueueState },
@@ -96,6 +98,8 @@ export const serverEvents = {
   'roadshow:chat': R.ChatPush,
   'roadshow:chatDeleted': R.ChatDeletedPush,
   'roadshow:reaction': R.ReactionPush,
+  /** Recording started or stopped, or failed (the error is for the hosts). */
+  'roadshow:recording': Rec.RecordingStatePush,
   /** A drop-in queue the receiver watches changed (filtered for the receiver). */
   'queue:state': O.DropInQueueState,
   /** The mentor admitted the receiver (or, for the mentor, someone) into a drop-in session. */

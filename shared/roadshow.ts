@@ -151,6 +151,8 @@ export const LiveState = z.object({
   currentItemId: Id.nullable(),
   timer: TimerState,
   waitingRoom: z.boolean(),
+  /** The room is being recorded (everyone sees an indicator; joining shows the consent text). */
+  recording: z.boolean(),
 });
 export type LiveState = z.infer<typeof LiveState>;
 

@@ -24,6 +24,8 @@ import { addRoadshowRoutes } from '../roadshows/routes.js';
 import { addDocRoutes } from '../collab/routes.js';
 import type { Store } from '../store/types.js';
 import { addOfficeHourRoutes } from '../officeHours/routes.js';
+import { addRecordingRoutes } from '../recordings/routes.js';
+import type { RecordingLibrary } from '../recordings/library.js';
 import type { OfficeHoursService } from '../officeHours/service.js';
 import type { DropInQueues } from '../officeHours/queue.js';
 import type { Notifier } from '../officeHours/notifications.js';
@@ -41,6 +43,7 @@ export interface RouteDeps {
   roadshowRooms: RoadshowRooms;
   docs: DocumentService;
   collab: CollabServer;
+  recordings: RecordingLibrary;
   officeHours: { service: OfficeHoursService; queues: DropInQueues; notifier: Notifier; sessions: OfficeHourSessions; store: Store };
   config: HatcheryConfig;
   /** Called after a session ends so its sockets close and presence updates. */
@@ -184,6 +187,9 @@ export function createApiRouter(deps: RouteDeps): Router {
 
   // ---------- collaboration documents ----------
   addDocRoutes(r, { docs: deps.docs, collab: deps.collab, param });
+
+  // ---------- recordings ----------
+  addRecordingRoutes(r, { library: deps.recordings, param });
 
   // ---------- office hours ----------
   addOfficeHourRoutes(r, {

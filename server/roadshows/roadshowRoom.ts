@@ -28,6 +28,8 @@ import type {
 } from '../../shared/roadshow.js';
 import { isHost, type RoadshowService } from './roadshowService.js';
 import { RoomConversation } from './roomConversation.js';
+import type { RecordingService } from '../recordings/service.js';
+import type { StageSource } from '../recordings/recorder.js';
 
 /** Allowed state changes; anything else is a 409. */
 const TRANSITIONS: Record<RoadshowStatus, readonly RoadshowStatus[]> = {
@@ -50,6 +52,7 @@ export interface RoadshowRoomDeps {
   log: Logger;
   /** How long the room keeps people's places after the last connection leaves. */
   idleMs: number;
+  recordings: RecordingService;
 }
 
 /** A person's place in the room, kept while they are away so a rejoin restores it. */
@@ -189,6 +192,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
       currentItemId: r.currentItemId,
       timer: { running: r.timerRunning, elapsedMs: Math.round(elapsed) },
       waitingRoom: r.waitingRoom,
+      recording: this.deps.recordings.isRecording(this.id),
     };
   }
 
@@ -486,9 +490,63 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
   }
 
   async #saveLive(next: RoadshowRecord): Promise<void> {
+    const itemChanged = next.currentItemId !== this.#record.currentItemId;
     await this.deps.store.roadshows.saveLive(this.id, pickLive(next));
     this.#record = next;
     this.#detail = { ...this.#detail, status: next.status };
+    const item = this.currentItem;
+    if (itemChanged && item) this.deps.recordings.chapter(this.id, { id: item.id, title: item.title, startupId: item.startupId });
+    if (next.status === 'ended' || next.status === 'scheduled') await this.deps.recordings.stop(this.id);
+  }
+
+  // ---------- recording ----------
+
+  /** Hosts start or stop recording the stage (backstage or live). */
+  async setRecording(caller: Caller, on: boolean): Promise<{ roadshowId: string; recording: boolean; recordingId: string | null; error: string | null }> {
+    this.assertHost(caller);
+    if (on) {
+      if (this.#record.status !== 'live' && this.#record.status !== 'backstage') throw new Conflict('Recording is possible in backstage and live.');
+      const item = this.currentItem;
+      const room = await this.deps.media.room(this.mediaRoomId);
+      const id = await this.deps.recordings.start(this.id, caller, room, () => this.stageSource(), item ? { id: item.id, title: item.title, startupId: item.startupId } : null);
+      room.once('closed', () => void this.deps.recordings.stop(this.id, null));
+      return { roadshowId: this.id, recording: true, recordingId: id, error: null };
+    }
+    const id = await this.deps.recordings.stop(this.id);
+    return { roadshowId: this.id, recording: false, recordingId: id, error: null };
+  }
+
+  /** A question became visible or was answered: a marker when recording. */
+  noteQuestion(kind: 'asked' | 'answered', q: { id: string; text: string }): void {
+    this.deps.recordings.marker(this.id, kind, q);
+  }
+
+  /** A recording started, stopped or hit a problem: everyone sees the indicator; the error is for hosts. */
+  onRecordingState(e: { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null }): void {
+    if (this.#closed) return;
+    this.deps.io.to(this.everyone).except(this.hostsRoom).emit('roadshow:recording', { ...e, error: null });
+    this.deps.io.to(this.hostsRoom).emit('roadshow:recording', e);
+    this.deps.io.to([this.everyone, this.waitingRoom]).emit('roadshow:state', this.liveState());
+  }
+
+  /**
+   * What the recording shows now: the current item's presenter's screen share, else their camera, else
+   * a host's or guest's camera; with the same person's microphone.
+   */
+  stageSource(): StageSource {
+    const room = this.deps.media.existingRoom(this.mediaRoomId);
+    if (!room || room.closed) return { video: null, audio: null };
+    const presenters = this.#presenters.get(this.#record.currentItemId ?? '') ?? new Set<string>();
+    const rank = (userId: string, role: string) => (presenters.has(userId) ? 0 : this.isHost({ id: userId, role }) ? 1 : this.#people.get(userId)?.guest ? 2 : 3);
+    const candidates = room.peers().filter((p) => p.canPublish && p.producers.size > 0).sort((a, b) => rank(a.userId, a.role) - rank(b.userId, b.role));
+    for (const peer of candidates) {
+      const list = [...peer.producers.values()];
+      const of = (source: string) => list.find((x) => x.source === source && !x.producer.closed)?.producer.id ?? null;
+      const video = of('screen') ?? of('camera');
+      if (video) return { video, audio: of('microphone') };
+    }
+    const voice = candidates.map((p) => [...p.producers.values()].find((x) => x.source === 'microphone')).find((x) => x);
+    return { video: null, audio: voice?.producer.id ?? null };
   }
 
   #indexPresenters(agenda: AgendaItem[]): void {
@@ -524,6 +582,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
     this.#closed = true;
     this.#disarmIdle();
     if (this.#attendeesTimer) clearTimeout(this.#attendeesTimer);
+    void this.deps.recordings.stop(this.id, null);
     this.conversation.close();
     this.emit('closed');
     this.removeAllListeners();

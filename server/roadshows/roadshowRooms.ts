@@ -14,6 +14,7 @@ import type { RoadshowStatus } from '../../shared/schemas.js';
 import type { LiveState } from '../../shared/roadshow.js';
 import { RoadshowRoom } from './roadshowRoom.js';
 import type { RoadshowService } from './roadshowService.js';
+import type { RecordingService } from '../recordings/service.js';
 
 export interface RoadshowRoomsDeps {
   store: Store;
@@ -23,6 +24,7 @@ export interface RoadshowRoomsDeps {
   gateway: Gateway;
   log: Logger;
   idleMs: number;
+  recordings: RecordingService;
 }
 
 export class RoadshowRooms {
@@ -37,6 +39,7 @@ export class RoadshowRooms {
       this.#rooms.get(id)?.reload().catch((err: unknown) => deps.log.warn({ err, roadshowId: id }, 'reload() | failed'));
     });
     deps.media.registerPolicy('roadshow', this.mediaPolicy);
+    deps.recordings.on('state', (e) => this.#rooms.get(e.roadshowId)?.onRecordingState(e));
     this.#wire();
   }
 
@@ -55,6 +58,7 @@ export class RoadshowRooms {
         io: this.deps.gateway.io,
         log: this.deps.log,
         idleMs: this.deps.idleMs,
+        recordings: this.deps.recordings,
       })
         .then((room) => {
           if (room) {
@@ -125,6 +129,7 @@ export class RoadshowRooms {
       return {};
     });
     g.handle('roadshow:setWaitingRoom', async ({ roadshowId, enabled }, s) => (await this.#joined(s, roadshowId)).setWaitingRoom(caller(s), enabled));
+    g.handle('roadshow:record', async ({ roadshowId, recording }, s) => (await this.#joined(s, roadshowId)).setRecording(caller(s), recording));
     g.handle('roadshow:admit', async ({ roadshowId, userId }, s) => ({ admitted: (await this.#joined(s, roadshowId)).admit(caller(s), userId) }));
 
     const talk = async (s: HatcherySocket, roadshowId: string) => (await this.#joined(s, roadshowId)).conversation;

@@ -94,6 +94,7 @@ export class RoomConversation {
       createdAt: new Date().toISOString(),
     };
     await this.store.roadshows.addQuestion(q);
+    if (q.status === 'approved') this.room.noteQuestion('asked', q);
     await this.#pushQuestion(q, undefined);
     return this.room.isHost(caller.user) ? this.#hostView(q) : this.#publicView(q);
   }
@@ -140,6 +141,8 @@ export class RoomConversation {
         break;
     }
     const after = (await this.store.roadshows.question(questionId))!;
+    if (action === 'approve' && before.status !== 'approved') this.room.noteQuestion('asked', after);
+    if (action === 'answer' && before.answeredAt === null) this.room.noteQuestion('answered', after);
     await this.#pushQuestion(after, before);
     return this.#hostView(after);
   }

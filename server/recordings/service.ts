@@ -1,0 +1,188 @@
+/**
+ * Recordings: starting and stopping a roadshow's recording (a RoomRecorder per live recording), its
+ * chapters (from the agenda) and markers (from the Q&A), finishing the file afterwards — also for
+ * recordings the server was killed in the middle of — and the library: who may watch, search and
+ * filters, files with Range, restrictions, watch reports and analytics.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync, statSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { Conflict, Forbidden, HttpError, NotFound } from '../errors.js';
+import type { Caller } from '../identity/service.js';
+import { newId } from '../identity/tokens.js';
+import type { MediaRoom } from '../media/mediaRoom.js';
+import type { ChapterRecord, RecordingRecord } from '../store/recordingTypes.js';
+import type { Store } from '../store/types.js';
+import { ErrorReason } from '../../shared/protocol.js';
+import { joinSegments, probeDurationMs, thumbnail, usableSegments } from './postprocess.js';
+import { RoomRecorder, type StageSource } from './recorder.js';
+
+export interface RecordingsConfig {
+  /** Where recordings are written. */
+  dir: string;
+  ffmpegPath: string;
+  ffprobePath: string;
+}
+
+interface ActiveRecording {
+  id: string;
+  recorder: RoomRecorder;
+  chapters: ChapterRecord[];
+}
+
+/** A chapter starts where an agenda item starts (while recording). */
+export interface ChapterSource {
+  id: string;
+  title: string;
+  startupId: string | null;
+}
+
+export type RecordingEvent = { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null };
+
+export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; finished: [recordingId: string] }> {
+  readonly #active = new Map<string, ActiveRecording>();
+  /** Finishing jobs in flight (tests and shutdown wait for them). */
+  readonly #finishing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    readonly config: RecordingsConfig,
+    private readonly log: Logger,
+  ) {
+    super();
+    mkdirSync(config.dir, { recursive: true });
+  }
+
+  isRecording(roadshowId: string): boolean {
+    return this.#active.has(roadshowId);
+  }
+  activeId(roadshowId: string): string | null {
+    return this.#active.get(roadshowId)?.id ?? null;
+  }
+  /** ffmpeg PIDs of a roadshow's recording (tests kill one to check recovery). */
+  ffmpegPids(roadshowId: string): number[] {
+    return this.#active.get(roadshowId)?.recorder.ffmpegPids ?? [];
+  }
+
+  /** Starts recording the room's stage. */
+  async start(roadshowId: string, caller: Caller, room: MediaRoom, pick: () => StageSource, item: ChapterSource | null): Promise<string> {
+    if (this.#active.has(roadshowId)) throw new Conflict('This roadshow is already being recorded.');
+    const id = newId();
+    const dir = join(this.config.dir, id);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new HttpError(507, ErrorReason.Internal, `Recording could not start: ${(err as Error).message}`);
+    }
+    await this.store.recordings.create({
+      id, roadshowId, status: 'recording', startedAt: new Date().toISOString(), endedAt: null, durationMs: 0,
+      file: null, size: 0, error: null, restricted: false, createdBy: caller.user.id,
+    });
+    const recorder = new RoomRecorder({ room, dir, ffmpegPath: this.config.ffmpegPath, pick, log: this.log.child({ recordingId: id }) });
+    const active: ActiveRecording = { id, recorder, chapters: [] };
+    this.#active.set(roadshowId, active);
+    recorder.on('segment', (seq, file, startedAt) => {
+      void this.store.recordings.addSegment(id, seq, file, new Date(startedAt).toISOString());
+    });
+    recorder.on('problem', (message) => this.emit('state', { roadshowId, recording: true, recordingId: id, error: message }));
+    recorder.on('fatal', (message) => void this.stop(roadshowId, message));
+    if (item) this.chapter(roadshowId, item);
+    this.log.info({ roadshowId, recordingId: id }, 'start()');
+    this.emit('state', { roadshowId, recording: true, recordingId: id, error: null });
+    return id;
+  }
+
+  /** The agenda moved on: the previous chapter ends and a new one starts here. */
+  chapter(roadshowId: string, item: ChapterSource): void {
+    const a = this.#active.get(roadshowId);
+    if (!a) return;
+    const at = a.recorder.fileMs();
+    const last = a.chapters[a.chapters.length - 1];
+    if (last?.itemId === item.id) return;
+    if (last) last.endMs = at;
+    a.chapters.push({ recordingId: a.id, index: a.chapters.length, title: item.title, itemId: item.id, startupId: item.startupId, startMs: at, endMs: null, thumbnail: null });
+    // Stored as they happen, so a recording interrupted by a crash keeps its chapters.
+    void this.store.recordings.setChapters(a.id, a.chapters);
+  }
+
+  /** A question was asked or answered while recording: a marker on the timeline. */
+  marker(roadshowId: string, kind: 'asked' | 'answered', question: { id: string; text: string }): void {
+    const a = this.#active.get(roadshowId);
+    if (!a) return;
+    void this.store.recordings.addMarker({ recordingId: a.id, kind, questionId: question.id, text: question.text, atMs: a.recorder.fileMs() });
+  }
+
+  /** Stops recording; the file is finished in the background (status `processing`, then `ready`). */
+  async stop(roadshowId: string, error: string | null = null): Promise<string | null> {
+    const a = this.#active.get(roadshowId);
+    if (!a) return null;
+    this.#active.delete(roadshowId);
+    await a.recorder.stop();
+    const end = a.recorder.fileMs();
+    const last = a.chapters[a.chapters.length - 1];
+    if (last) last.endMs = end;
+    await this.store.recordings.setChapters(a.id, a.chapters);
+    await this.store.recordings.update(a.id, { status: 'processing', endedAt: new Date().toISOString(), error });
+    this.emit('state', { roadshowId, recording: false, recordingId: a.id, error });
+    this.#track(this.#finish(a.id, error ? 'incomplete' : 'ready'));
+    return a.id;
+  }
+
+  #track(job: Promise<void>): void {
+    this.#finishing.add(job);
+    void job.finally(() => this.#finishing.delete(job));
+  }
+
+  /** Joins the segments, measures the file, takes chapter thumbnails; `status` unless it fails. */
+  async #finish(id: string, status: 'ready' | 'incomplete'): Promise<void> {
+    const rec = await this.store.recordings.byId(id);
+    if (!rec) return;
+    try {
+      const segments = usableSegments((await this.store.recordings.segments(id)).map((s) => s.file));
+      if (segments.length === 0) throw new Error('nothing was recorded (no one was on stage)');
+      const file = join(this.config.dir, `${id}.webm`);
+      if (segments.length === 1) renameSync(segments[0]!, file);
+      else await joinSegments(this.config.ffmpegPath, segments, file);
+      const durationMs = await probeDurationMs(this.config.ffprobePath, file);
+      const chapters = (await this.store.recordings.chapters(id)).map((c) => ({ ...c, endMs: Math.min(c.endMs ?? durationMs, durationMs) }));
+      if (chapters.length > 0) chapters[chapters.length - 1]!.endMs = durationMs;
+      for (const c of chapters) {
+        const thumb = join(this.config.dir, id, `chapter-${c.index}.jpg`);
+        const at = Math.min(c.startMs + Math.min(2000, Math.max(0, (c.endMs - c.startMs) / 2)), Math.max(0, durationMs - 100));
+        c.thumbnail = await thumbnail(this.config.ffmpegPath, file, at, thumb).then(() => thumb, () => null);
+      }
+      await this.store.recordings.setChapters(id, chapters);
+      await this.store.recordings.update(id, { status, file, durationMs, size: statSync(file).size });
+      this.log.info({ recordingId: id, durationMs, status }, 'finish()');
+    } catch (err) {
+      this.log.error({ err, recordingId: id }, 'finish() | failed');
+      await this.store.recordings.update(id, { status: 'failed', error: `Could not finish the recording: ${(err as Error).message}` });
+    }
+    this.emit('finished', id);
+  }
+
+  /** On start-up: recordings the server stopped in the middle of are finished from what is on disk, as incomplete. */
+  async recover(): Promise<void> {
+    for (const rec of await this.store.recordings.unfinished()) {
+      this.log.warn({ recordingId: rec.id }, 'recover() | finishing a recording interrupted by a restart');
+      const segments = await this.store.recordings.segments(rec.id);
+      const chapters = await this.store.recordings.chapters(rec.id);
+      if (chapters.length === 0 && segments.length > 0) await this.store.recordings.setChapters(rec.id, []);
+      await this.store.recordings.update(rec.id, { status: 'processing', endedAt: rec.endedAt ?? new Date().toISOString(), error: rec.error ?? 'The server stopped while recording.' });
+      this.#track(this.#finish(rec.id, 'incomplete'));
+    }
+  }
+
+  /** Waits for finishing jobs (shutdown and tests). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.#finishing]);
+  }
+
+  /** Stops every recording (shutdown), then waits for the files. */
+  async close(): Promise<void> {
+    for (const roadshowId of [...this.#active.keys()]) await this.stop(roadshowId, 'The server stopped while recording.').catch(() => {});
+    await this.settle();
+  }
+}
+
