@@ -140,17 +140,19 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     ffmpeg.stdin?.on('error', () => {});
     ffmpeg.stdin?.end(sdp);
     this.emit('segment', seq, file, segment.startedAt);
-    // Give ffmpeg a moment to open its ports, then start the flow with keyframes.
-    segment.timers.push(
-      setTimeout(() => {
-        for (const c of consumers) void c.resume().catch(() => {});
-      }, 400),
-      ...[600, 1500, 3000].map((ms) =>
-        setTimeout(() => {
-          for (const c of consumers) if (c.kind === 'video') void c.requestKeyFrame().catch(() => {});
-        }, ms),
-      ),
-    );
+    // Start the flow as soon as ffmpeg listens (its RTP port is taken), with keyframes so the file starts clean.
+    const ports = media.map((m) => Number(/^m=\w+ (\d+)/.exec(m)![1]));
+    void waitListening(ports, () => segment.stopping).then(() => {
+      if (segment.stopping) return;
+      for (const c of consumers) void c.resume().catch(() => {});
+      segment.timers.push(
+        ...[50, 1000, 2500].map((ms) =>
+          setTimeout(() => {
+            for (const c of consumers) if (c.kind === 'video') void c.requestKeyFrame().catch(() => {});
+          }, ms),
+        ),
+      );
+    });
     this.o.log.info({ seq, source, file }, 'startSegment()');
   }
 
@@ -192,6 +194,24 @@ function sdpMedia(kind: 'video' | 'audio', port: number, rtcpPort: number, rtp: 
   if (params.length) lines.push(`a=fmtp:${codec.payloadType} ${params.join(';')}`);
   lines.push('a=recvonly');
   return lines.join('\r\n');
+}
+
+/** Resolves once every port is bound by someone else (ffmpeg), or after 3 s, or when `cancelled()`. */
+async function waitListening(ports: number[], cancelled: () => boolean): Promise<void> {
+  const deadline = Date.now() + 3000;
+  const taken = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const s = createSocket('udp4');
+      s.once('error', () => {
+        s.close();
+        resolve(true);
+      });
+      s.bind(port, '127.0.0.1', () => s.close(() => resolve(false)));
+    });
+  while (Date.now() < deadline && !cancelled()) {
+    if ((await Promise.all(ports.map(taken))).every(Boolean)) return;
+    await new Promise((r) => setTimeout(r, 40));
+  }
 }
 
 /** A free even UDP port P on loopback with P + 1 free too (ffmpeg takes RTP on P and RTCP on P + 1). */
