@@ -18,6 +18,10 @@ import { SkeletonRows } from './ui/States';
 // NOTE: the video room (mediasoup-client and its UI) loads on first visit, not with the lobby.
 const RoomPage = lazy(() => import('./media/RoomPage').then((m) => ({ default: m.RoomPage })));
 const LiveRoomPage = lazy(() => import('./roadshows/LiveRoomPage').then((m) => ({ default: m.LiveRoomPage })));
+// NOTE: the shared documents (Yjs, TipTap) load on first visit too.
+const PitchDocPage = lazy(() => import('./collab/pitch/PitchDocPage').then((m) => ({ default: m.PitchDocPage })));
+const BoardPage = lazy(() => import('./collab/board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const OfficeHoursRoutes = lazy(() => import('./officeHours/OfficeHoursRoutes').then((m) => ({ default: m.OfficeHoursRoutes })));
 
 /** The routes. Everything but sign-in and sign-up needs a session. */
 export function App() {
@@ -33,7 +37,31 @@ export function App() {
         <Route path="settings/profile" element={<ProfileSettingsPage />} />
         <Route path="startups" element={<StartupsPage />} />
         <Route path="startups/:id" element={<StartupPage />} />
+        <Route
+          path="startups/:id/pitch"
+          element={
+            <Suspense fallback={<SkeletonRows rows={3} variant="card" />}>
+              <PitchDocPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="startups/:id/board"
+          element={
+            <Suspense fallback={<SkeletonRows rows={3} variant="card" />}>
+              <BoardPage />
+            </Suspense>
+          }
+        />
         <Route path="admin/invites" element={<InvitesPage />} />
+        <Route
+          path="office-hours/*"
+          element={
+            <Suspense fallback={<SkeletonRows rows={3} variant="card" />}>
+              <OfficeHoursRoutes />
+            </Suspense>
+          }
+        />
         <Route path="roadshows/:id" element={<RoadshowPage />} />
         <Route
           path="roadshows/:id/live"

@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { LobbyClientProvider } from '../lobby/LobbyClientContext';
 import { useLobbyConnection } from '../lobby/useLobbyConnection';
+import { OfficeHoursLiveProvider } from '../officeHours/OfficeHoursLive';
 import { useSessionStoreApi } from '../session/sessionStore';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
@@ -11,13 +12,15 @@ export function AppShell() {
   const client = useLobbyConnection(() => session.getState().signedOut());
   return (
     <LobbyClientProvider client={client}>
-      <div className="app">
-        <Header />
-        <ConnectionBanner />
-        <main className="main" id="main">
-          <Outlet />
-        </main>
-      </div>
+      <OfficeHoursLiveProvider>
+        <div className="app">
+          <Header />
+          <ConnectionBanner />
+          <main className="main" id="main">
+            <Outlet />
+          </main>
+        </div>
+      </OfficeHoursLiveProvider>
     </LobbyClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { NotificationsBell } from '../officeHours/NotificationsBell';
 import { useMe } from '../session/sessionStore';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
@@ -13,6 +14,7 @@ export function Header() {
     { to: '/', label: t('nav.lobby'), end: true },
     { to: '/people', label: t('nav.people'), end: false },
     { to: '/startups', label: t('nav.startups'), end: false },
+    { to: '/office-hours', label: t('officeHours.nav'), end: false },
     ...(me.role === 'operator' ? [{ to: '/admin/invites', label: t('nav.invites'), end: false }] : []),
   ];
   return (
@@ -30,6 +32,7 @@ export function Header() {
           ))}
         </nav>
         <div className="topbar-right">
+          <NotificationsBell />
           <LanguageSwitcher />
           <UserMenu />
         </div>

@@ -30,6 +30,7 @@ import type {
   RoadshowInterest,
   UpdateRoadshowBody,
 } from '../../../shared/roadshow';
+import type { DocAccessResponse, DocSharesResponse, DocVersion } from '../../../shared/collab';
 
 /** Status used when the request never got an answer (offline, server down). */
 export const NETWORK_ERROR_STATUS = 0;
@@ -86,14 +87,13 @@ function retryAfter(res: Response): number | null {
   return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
 }
 
-/** Performs one API request and returns the parsed JSON body (undefined for 204). */
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  let res: Response;
+/** Sends one request; a network failure becomes an `ApiRequestError` with status 0. */
+async function send(method: Method, path: string, options: RequestOptions, accept: string): Promise<Response> {
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: options.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: options.body === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
@@ -101,14 +101,30 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiRequestError(NETWORK_ERROR_STATUS, { reason: ErrorReason.Internal, message: 'The server could not be reached.' });
   }
-  if (res.status === 204) return undefined as T;
-  const body: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return body as T;
+}
 
+/** Turns a non-2xx answer into an `ApiRequestError` (and announces an unexpected 401). */
+async function failure(res: Response, options: RequestOptions): Promise<ApiRequestError> {
+  const body: unknown = await res.json().catch(() => undefined);
   const payload = (body as { error?: unknown } | undefined)?.error;
   const error: ApiError = isApiError(payload) ? payload : { reason: ErrorReason.Internal, message: `HTTP ${res.status}` };
   if (res.status === 401 && !options.expect401) unauthenticatedListeners.forEach((l) => l());
-  throw new ApiRequestError(res.status, error, res.status === 429 ? retryAfter(res) : null);
+  return new ApiRequestError(res.status, error, res.status === 429 ? retryAfter(res) : null);
+}
+
+/** Performs one API request and returns the parsed JSON body (undefined for 204). */
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, options, 'application/json');
+  if (!res.ok) throw await failure(res, options);
+  if (res.status === 204) return undefined as T;
+  return (await res.json().catch(() => undefined)) as T;
+}
+
+/** Performs one GET that answers with bytes (e.g. a Yjs update). */
+export async function apiBytes(path: string, options: RequestOptions = {}): Promise<Uint8Array> {
+  const res = await send('GET', path, options, 'application/octet-stream');
+  if (!res.ok) throw await failure(res, options);
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 const enc = encodeURIComponent;
@@ -152,4 +168,15 @@ export const api = {
   roadshowSchedulers: () => apiRequest<{ userIds: string[] }>('GET', '/api/roadshow-schedulers'),
   setRoadshowScheduler: (userId: string, allowed: boolean) =>
     apiRequest<{ userIds: string[] }>('PUT', `/api/roadshow-schedulers/${enc(userId)}`, { body: { allowed } }),
+
+  docAccess: (name: string) => apiRequest<DocAccessResponse>('GET', `/api/docs/${enc(name)}/access`),
+  docVersions: (name: string) => apiRequest<{ versions: DocVersion[] }>('GET', `/api/docs/${enc(name)}/versions`),
+  saveDocVersion: (name: string, versionName: string) =>
+    apiRequest<{ version: DocVersion }>('POST', `/api/docs/${enc(name)}/versions`, { body: { name: versionName } }),
+  /** A version's full state as a Yjs update, for a read-only preview. */
+  docVersionUpdate: (name: string, id: string) => apiBytes(`/api/docs/${enc(name)}/versions/${enc(id)}/update`),
+  restoreDocVersion: (name: string, id: string) => apiRequest<unknown>('POST', `/api/docs/${enc(name)}/versions/${enc(id)}/restore`, { body: {} }),
+  docShares: (name: string) => apiRequest<DocSharesResponse>('GET', `/api/docs/${enc(name)}/shares`),
+  setDocShares: (name: string, investorIds: string[]) =>
+    apiRequest<DocSharesResponse>('PUT', `/api/docs/${enc(name)}/shares`, { body: { investorIds } }),
 };

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/Icon';
@@ -161,6 +162,6 @@ function CaptureError({ state, device }: { state: PreviewState; device: string }
 }
 
 /** One sentence for a failed capture. */
-export function mediaErrorText(t: ReturnType<typeof useTranslation>['t'], error: MediaErrorKind, device: string): string {
+export function mediaErrorText(t: TFunction, error: MediaErrorKind, device: string): string {
   return t(`room.mediaError.${error}`, { device });
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorReason, type ApiError } from '../../../shared/protocol';
@@ -109,7 +110,7 @@ export function RoomBanner({ connection }: { connection: RoomConnectionState }) 
   );
 }
 
-function describeRoomError(t: ReturnType<typeof useTranslation>['t'], error: ApiError): string {
+function describeRoomError(t: TFunction, error: ApiError): string {
   const reason = (Object.values(ErrorReason) as string[]).includes(error.reason) ? error.reason : ErrorReason.Internal;
   // Timeouts and internal errors read better translated; others carry the server's specific message.
   if (reason === ErrorReason.Internal || reason === ErrorReason.ServerShutdown) return t(`errors.reason.${reason}`);

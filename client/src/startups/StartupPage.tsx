@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { startupDocPath } from '../collab/docNames';
+import { useStartupDocLinks } from '../collab/useStartupDocLinks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -20,6 +22,7 @@ export function StartupPage() {
   const me = useMe();
   const s = useStartup(id);
   const [editing, setEditing] = useState(false);
+  const docLinks = useStartupDocLinks(me, s.state.kind === 'ready' ? s.state.data.startup : { id, memberIds: [] });
   useDocumentTitle(s.state.kind === 'ready' ? s.state.data.startup.name : t('startups.title'));
 
   if (s.state.kind !== 'ready') {
@@ -63,6 +66,18 @@ export function StartupPage() {
             <Link to={roomPath('startup', startup.id)} className="btn btn--primary" data-testid="join-team-room" title={t('startups.teamRoomHint')}>
               <Icon name="video" size={18} />
               {t('startups.joinTeamRoom')}
+            </Link>
+          )}
+          {docLinks.includes('pitch') && (
+            <Link to={startupDocPath('pitch', startup.id)} className="btn btn--secondary" data-testid="startup-pitch-doc">
+              <Icon name="fileText" size={18} />
+              {t('startups.pitchDoc')}
+            </Link>
+          )}
+          {docLinks.includes('board') && (
+            <Link to={startupDocPath('board', startup.id)} className="btn btn--secondary" data-testid="startup-board">
+              <Icon name="board" size={18} />
+              {t('startups.board')}
             </Link>
           )}
           {canEdit && !editing && (

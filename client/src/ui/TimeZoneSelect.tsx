@@ -23,13 +23,13 @@ function zoneOptions(): ZoneOption[] {
 }
 
 /** A select of every IANA zone, labelled with its current UTC offset; keeps an unknown value selectable. */
-export function TimeZoneSelect({ id, value, onChange, disabled }: { id?: string; value: string; onChange: (zone: string) => void; disabled?: boolean }) {
+export function TimeZoneSelect({ id, value, onChange, disabled, testId }: { id?: string; value: string; onChange: (zone: string) => void; disabled?: boolean; testId?: string }) {
   const options = useMemo(() => {
     const all = zoneOptions();
     return all.some((o) => o.zone === value) ? all : [{ zone: value, offset: 0, label: value }, ...all];
   }, [value]);
   return (
-    <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled}>
+    <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} data-testid={testId}>
       {options.map((o) => (
         <option key={o.zone} value={o.zone}>
           {o.label}

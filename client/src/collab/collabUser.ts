@@ -1,0 +1,44 @@
+/** Who I am in a shared document: the awareness state others see (caret label, presence avatar). */
+import type { Role } from '../../../shared/schemas';
+
+export interface CollabUser {
+  /** The user's id (several tabs of one person share it). */
+  id: string;
+  /** Shown on the caret label and in the presence list. */
+  name: string;
+  /** `#rrggbb`: y-prosemirror only draws carets in 6-digit hex colours. */
+  color: string;
+  role: Role;
+}
+
+/** Well-separated mid-tone hues that keep white caret labels readable. */
+export const CARET_COLORS = ['#dc2626', '#ea580c', '#b45309', '#16a34a', '#0d9488', '#0284c7', '#2563eb', '#7c3aed', '#c026d3', '#db2777'];
+
+/** A stable colour per person, so the same person keeps the same caret colour in every document. */
+export function colorForUser(userId: string): string {
+  let h = 0;
+  for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0;
+  return CARET_COLORS[h % CARET_COLORS.length]!;
+}
+
+/** Reads a peer's awareness `user` field, or null when it is missing or malformed. */
+export function parseCollabUser(value: unknown): CollabUser | null {
+  const v = value as Partial<CollabUser> | null | undefined;
+  if (!v || typeof v.id !== 'string' || typeof v.name !== 'string') return null;
+  return { id: v.id, name: v.name, color: typeof v.color === 'string' ? v.color : '#6b7280', role: (v.role ?? 'founder') as Role };
+}
+
+export interface PresentPerson extends CollabUser {
+  /** Whether this is me (in this tab or another). */
+  me: boolean;
+}
+
+/** One entry per person from the awareness states (several tabs count once), me first, then by name. */
+export function peopleFromAwareness(states: Iterable<[number, Record<string, unknown>]>, myId: string): PresentPerson[] {
+  const byId = new Map<string, PresentPerson>();
+  for (const [, state] of states) {
+    const user = parseCollabUser(state?.user);
+    if (user && !byId.has(user.id)) byId.set(user.id, { ...user, me: user.id === myId });
+  }
+  return [...byId.values()].sort((a, b) => (a.me !== b.me ? (a.me ? -1 : 1) : a.name.localeCompare(b.name)));
+}
