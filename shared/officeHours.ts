@@ -12,6 +12,8 @@ const Id = z.string().min(1).max(64);
 const Person = z.object({ id: Id, name: z.string() });
 /** "HH:MM", 24-hour. */
 const WallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must look like 09:30');
+/** A window's end may also be midnight, "24:00". */
+const WallTimeEnd = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'time must look like 17:30 (or 24:00)');
 /** "YYYY-MM-DD". */
 const CalendarDate = z.iso.date();
 
@@ -21,7 +23,7 @@ export const BookingStatus = z.enum(BOOKING_STATUSES);
 
 /** One weekly window, in the mentor's zone (e.g. Tue 09:00–12:00). */
 export const WeeklyWindow = z
-  .object({ weekday: z.number().int().min(1).max(7), start: WallTime, end: WallTime })
+  .object({ weekday: z.number().int().min(1).max(7), start: WallTime, end: WallTimeEnd })
   .strict()
   .refine((w) => w.start < w.end, { message: 'end must be after start', path: ['end'] });
 export type WeeklyWindow = z.infer<typeof WeeklyWindow>;
@@ -30,7 +32,7 @@ export type WeeklyWindow = z.infer<typeof WeeklyWindow>;
 export const AvailabilityException = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('off'), date: CalendarDate }).strict(),
   z
-    .object({ kind: z.literal('extra'), date: CalendarDate, start: WallTime, end: WallTime })
+    .object({ kind: z.literal('extra'), date: CalendarDate, start: WallTime, end: WallTimeEnd })
     .strict()
     .refine((w) => w.start < w.end, { message: 'end must be after start', path: ['end'] }),
 ]);

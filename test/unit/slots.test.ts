@@ -273,3 +273,17 @@ describe('booking rules (pure)', () => {
     expect(dst).toEqual({ from: '2026-03-02T05:00:00.000Z', to: '2026-03-09T04:00:00.000Z' });
   });
 });
+
+describe('a window that runs to midnight', () => {
+  it('"24:00" is accepted as an end, and the last slot ends exactly at midnight', async () => {
+    const { Availability } = await import('../../shared/officeHours.js');
+    const a = Availability.parse({
+      timeZone: 'Asia/Shanghai', slotMinutes: 60, bufferMinutes: 0, capacity: 1, topics: [], maxPerStartupPerWeek: 1, exceptions: [],
+      weekly: [{ weekday: 1, start: '22:00', end: '24:00' }],
+    });
+    // Monday 2026-11-30 in Shanghai.
+    const slots = generateSlots(a, new Date('2026-11-30T00:00:00+08:00'), new Date('2026-12-01T02:00:00+08:00'));
+    expect(slots.map((s) => s.endsAt)).toEqual(['2026-11-30T15:00:00.000Z', '2026-11-30T16:00:00.000Z']);
+    expect(Availability.safeParse({ ...a, weekly: [{ weekday: 1, start: '24:00', end: '24:00' }] }).success).toBe(false);
+  });
+});
