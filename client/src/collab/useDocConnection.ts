@@ -14,9 +14,12 @@ export function useDocConnection(name: string): DocConnection | null {
   const [connection, setConnection] = useState<DocConnection | null>(null);
   useEffect(() => {
     const c = new DocConnection({ name, store, user: { id: me.id, name: me.name, role: me.role, color: colorForUser(me.id) } });
-    c.connect();
+    // NOTE: connect on the next tick: React's development double mount destroys the first one at once,
+    // and a socket opened and dropped in the same tick only makes noise on both ends.
+    const timer = setTimeout(() => c.connect(), 0);
     setConnection(c);
     return () => {
+      clearTimeout(timer);
       c.destroy();
       setConnection(null);
     };

@@ -1,7 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../../client/src/collab/closeCodes.js';
-import { CARET_COLORS, colorForUser, peopleFromAwareness } from '../../../client/src/collab/collabUser.js';
+import { assignColors, CARET_COLORS, colorForUser, peopleFromAwareness } from '../../../client/src/collab/collabUser.js';
 import { collabBaseUrl, startupDocName, startupDocPath } from '../../../client/src/collab/docNames.js';
 import { findInTextblock } from '../../../client/src/collab/pitch/commentAnchors.js';
 import { pitchSchemaExtensions } from '../../../client/src/collab/pitch/pitchExtensions.js';
@@ -33,6 +33,19 @@ describe('collaboration helpers', () => {
     for (const c of CARET_COLORS) expect(c).toMatch(/^#[0-9a-f]{6}$/);
     const used = new Set(Array.from({ length: 200 }, (_, i) => colorForUser(`user-${i}`)));
     expect(used.size).toBe(CARET_COLORS.length);
+  });
+
+  it('people present never share a colour (until there are more people than colours), and all agree', () => {
+    // Find ids whose own colours collide.
+    const ids = Array.from({ length: 400 }, (_, i) => `user-${i}`);
+    const [a, b] = ids.filter((id) => colorForUser(id) === colorForUser(ids[0]!)).slice(0, 2) as [string, string];
+    const colors = assignColors([b, a]);
+    expect(colors.get(a)).toBe(colorForUser(a)); // the smaller id keeps its own
+    expect(colors.get(b)).not.toBe(colors.get(a));
+    expect(assignColors([a, b])).toEqual(colors); // order of arrival does not matter
+    const crowd = assignColors(ids.slice(0, CARET_COLORS.length));
+    expect(new Set(crowd.values()).size).toBe(CARET_COLORS.length);
+    expect(assignColors(ids.slice(0, CARET_COLORS.length + 3)).size).toBe(CARET_COLORS.length + 3);
   });
 
   it('presence: one entry per person (two tabs count once), me first, malformed states skipped', () => {

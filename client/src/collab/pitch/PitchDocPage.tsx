@@ -1,6 +1,7 @@
 import { EditorContent } from '@tiptap/react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaretColors } from '../CaretColors';
 import { canEdit, useOpenDoc } from '../docContext';
 import { useDoc } from '../docStore';
 import { StartupDocPage } from '../StartupDocPage';
@@ -24,6 +25,7 @@ function PitchWorkspace({ sidePanel }: { sidePanel: ReactNode }) {
   const loaded = useDoc((s) => s.localLoaded || s.everSynced);
   return (
     <div className="pitch-layout">
+      <CaretColors />
       <section className="card pitch-main">
         {canEdit(access) && <EditorToolbar editor={editor} />}
         {access !== 'edit' && <p className="pitch-readonly-note muted small">{t(`collab.pitch.readOnly.${access}`)}</p>}

@@ -6,6 +6,7 @@ import Image from '@tiptap/extension-image';
 import StarterKit from '@tiptap/starter-kit';
 import { DOC_SCHEMAS } from '../../../../shared/collabConstants';
 import type { DocConnection } from '../DocConnection';
+import { renderCaret, renderSelection } from './carets';
 import { CommentHighlights } from './commentHighlights';
 
 /** The `content` field of a pitch doc, TipTap's Collaboration `field`. */
@@ -33,7 +34,7 @@ export function collaborativeExtensions(connection: DocConnection, editable: boo
   return [
     ...pitchSchemaExtensions({ editable }),
     Collaboration.configure({ document: connection.doc, field: PITCH_FIELD }),
-    CollaborationCaret.configure({ provider: connection.provider, user: connection.user }),
+    CollaborationCaret.configure({ provider: connection.provider, user: connection.user, render: renderCaret, selectionRender: renderSelection }),
     CommentHighlights.configure({ onActivate: onActivateThread }),
   ];
 }
