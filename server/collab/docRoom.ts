@@ -61,6 +61,8 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   readonly #conns = new Map<WebSocket, Connection>();
+  /** Which connection introduced each awareness client id. */
+  readonly #awarenessOwner = new Map<number, Connection>();
   /** Updates not yet stored, and when the first of them arrived. */
   #pending: Uint8Array[] = [];
   #firstPendingAt: number | undefined;
@@ -168,6 +170,7 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
   #removeConnection(conn: Connection): void {
     if (!this.#conns.delete(conn.ws)) return;
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    for (const [id, owner] of this.#awarenessOwner) if (owner === conn) this.#awarenessOwner.delete(id);
     if (this.#conns.size === 0) this.#armUnload();
   }
 
@@ -198,9 +201,11 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
           }
           break;
         }
-        case MESSAGE_AWARENESS:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        case MESSAGE_AWARENESS: {
+          const update = this.#stampAwareness(conn, decoding.readVarUint8Array(decoder));
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
           break;
+        }
         case MESSAGE_QUERY_AWARENESS:
           this.#send(conn, this.#awarenessMessage([...this.awareness.getStates().keys()]));
           break;
@@ -232,6 +237,37 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
       return this.#refuseChange(conn, 'You may only comment on this document.');
     }
     Y.applyUpdate(this.doc, update, conn);
+  }
+
+  /**
+   * Presence says who is who, so the server vouches for it: every state's `user.id` and `user.name` are
+   * set to the signed-in caller's, and a connection may only speak for awareness clients it introduced.
+   */
+  #stampAwareness(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const d = decoding.createDecoder(update);
+    const entries: { clientId: number; clock: number; state: string }[] = [];
+    for (let n = decoding.readVarUint(d); n > 0; n--) {
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const raw = decoding.readVarString(d);
+      const owner = this.#awarenessOwner.get(clientId);
+      if (owner && owner !== conn) continue; // someone else's presence: ignored
+      this.#awarenessOwner.set(clientId, conn);
+      const state = JSON.parse(raw) as unknown;
+      if (state && typeof state === 'object' && 'user' in state && state.user && typeof state.user === 'object') {
+        (state as { user: object }).user = { ...state.user, id: conn.caller.user.id, name: conn.caller.user.name };
+      }
+      entries.push({ clientId, clock, state: JSON.stringify(state) });
+    }
+    if (entries.length === 0) return null;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, entries.length);
+    for (const x of entries) {
+      encoding.writeVarUint(e, x.clientId);
+      encoding.writeVarUint(e, x.clock);
+      encoding.writeVarString(e, x.state);
+    }
+    return encoding.toUint8Array(e);
   }
 
   #refuseChange(conn: Connection, reason: string): void {

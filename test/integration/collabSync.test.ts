@@ -107,11 +107,17 @@ describe('collab sync', () => {
     const b = await kit.synced('sofia', kit.pitch);
     const c = await kit.synced('daniel', kit.pitch); // a commenter sees cursors too
 
-    a.awareness.setLocalStateField('user', { name: 'Chen', color: '#f00' });
+    // Chen claims to be someone else: the server vouches for presence, so others see who it really is.
+    const chen = await kit.person('chen');
+    a.awareness.setLocalStateField('user', { name: 'Mallory', id: 'someone-else', color: '#f00' });
     for (const other of [b, c]) {
-      await waitFor(() => (other.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Chen', {
-        what: `${other.label} sees chen's awareness`,
-      });
+      await waitFor(
+        () => {
+          const user = (other.awareness.getStates().get(a.doc.clientID) as { user?: { name: string; id: string; color: string } } | undefined)?.user;
+          return user?.name === chen.name && user.id === chen.id && user.color === '#f00';
+        },
+        { what: `${other.label} sees chen's awareness under chen's real name` },
+      );
     }
     // A client that joins later is told about the states already there.
     const late = await kit.synced('sofia', kit.pitch);
