@@ -71,7 +71,8 @@ export class RecordingLibrary {
     const out: RecordingSummary[] = [];
     const needle = q.q?.toLowerCase();
     for (const r of await this.store.recordings.list()) {
-      if (r.status === 'recording' || r.status === 'failed') continue;
+      // Operators also see recordings in progress and failed ones (with their error), to act on them.
+      if ((r.status === 'recording' || r.status === 'failed') && caller.user.role !== 'operator') continue;
       if (q.roadshowId && r.roadshowId !== q.roadshowId) continue;
       if (!(await this.canWatch(caller, r))) continue;
       const s = await this.#summary(r, viewers.get(r.id) ?? 0);

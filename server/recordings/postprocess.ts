@@ -25,6 +25,11 @@ function run(cmd: string, args: string[], timeoutMs = 120_000): Promise<string> 
 /** Segments that exist and hold something. */
 export const usableSegments = (files: string[]) => files.filter((f) => existsSync(f) && statSync(f).size > 0);
 
+/** Rewrites a segment as a complete file (a live or cut-short WebM gets its duration and index). */
+export async function remux(ffmpeg: string, file: string, out: string): Promise<void> {
+  await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-i', file, '-c', 'copy', '-y', out]);
+}
+
 /** Joins the segments (in order) into `out` without re-encoding. */
 export async function joinSegments(ffmpeg: string, segments: string[], out: string): Promise<void> {
   const list = `${out}.txt`;

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { MediaRoom } from '../media/mediaRoom.js';
@@ -47,11 +48,10 @@ const FFMPEG_STOP_TIMEOUT_MS = 5000;
 export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: string, startedAt: number]; problem: [message: string]; fatal: [message: string] }> {
   #segment: Segment | undefined;
   #seq = 0;
-  /** Milliseconds recorded in finished segments (the file's timeline leaves out gaps). */
-  #doneMs = 0;
   #timer: NodeJS.Timeout;
   #switching: Promise<void> = Promise.resolve();
   #notBefore = 0;
+  #busy = false;
   #stopped = false;
 
   constructor(private readonly o: RecorderOptions) {
@@ -60,19 +60,19 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     this.#tick();
   }
 
-  /** Where we are in the final file's timeline now (gaps without a source are not in the file). */
-  fileMs(now = Date.now()): number {
-    return this.#doneMs + (this.#segment ? Math.max(0, now - this.#segment.startedAt) : 0);
-  }
-
   /** PIDs of ffmpeg processes (tests kill one to check recovery). */
   get ffmpegPids(): number[] {
     return this.#segment?.ffmpeg.pid ? [this.#segment.ffmpeg.pid] : [];
   }
 
   #tick(): void {
-    if (this.#stopped) return;
-    this.#switching = this.#switching.then(() => this.#reselect()).catch((err: unknown) => this.o.log.warn({ err }, 'reselect() | failed'));
+    // A switch in progress (ffmpeg finishing a file) is not queued behind: the next tick looks again.
+    if (this.#stopped || this.#busy) return;
+    this.#busy = true;
+    this.#switching = this.#switching
+      .then(() => this.#reselect())
+      .catch((err: unknown) => this.o.log.warn({ err }, 'reselect() | failed'))
+      .finally(() => (this.#busy = false));
   }
 
   async #reselect(): Promise<void> {
@@ -80,8 +80,12 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     const want = this.o.pick();
     const have = this.#segment?.source;
     if (have && have.video === want.video && have.audio === want.audio) return;
-    await this.#endSegment();
+    // NOTE: the next segment starts before the previous one is finished, so a switch leaves no gap in
+    // the file (ffmpeg takes a moment to start, and a moment to finish a file).
+    const previous = this.#segment;
+    this.#segment = undefined;
     if ((want.video || want.audio) && Date.now() >= this.#notBefore && !this.#stopped) await this.#startSegment(want);
+    if (previous) await this.#finishSegment(previous);
   }
 
   async #startSegment(source: StageSource): Promise<void> {
@@ -116,8 +120,11 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     const sdp = ['v=0', 'o=- 0 0 IN IP4 127.0.0.1', 's=Hatchery recording', 'c=IN IP4 127.0.0.1', 't=0 0', ...media].join('\r\n') + '\r\n';
     const ffmpeg = spawn(
       this.o.ffmpegPath,
-      ['-hide_banner', '-loglevel', 'error', '-protocol_whitelist', 'pipe,udp,rtp', '-fflags', '+genpts', '-f', 'sdp', '-i', 'pipe:0',
-        '-map', '0', '-c', 'copy', '-f', 'webm', '-y', file],
+      // NOTE: -listen_timeout lets ffmpeg notice SIGINT when packets stop (a stage change closed the
+      // source); -flush_packets/-cluster_time_limit/-live keep a killed ffmpeg's file playable up to ~1 s.
+      ['-hide_banner', '-loglevel', 'error', '-protocol_whitelist', 'pipe,udp,rtp', '-listen_timeout', '1', '-fflags', '+genpts',
+        '-f', 'sdp', '-i', 'pipe:0', '-map', '0', '-c', 'copy', '-flush_packets', '1', '-cluster_time_limit', '1000', '-live', '1',
+        '-f', 'webm', '-y', file],
       { stdio: ['pipe', 'ignore', 'pipe'] },
     );
     const segment: Segment = { seq, file, source, ffmpeg, transports, consumers, startedAt: Date.now(), stopping: false, timers: [] };
@@ -139,11 +146,13 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     });
     ffmpeg.stdin?.on('error', () => {});
     ffmpeg.stdin?.end(sdp);
-    this.emit('segment', seq, file, segment.startedAt);
     // Start the flow as soon as ffmpeg listens (its RTP port is taken), with keyframes so the file starts clean.
     const ports = media.map((m) => Number(/^m=\w+ (\d+)/.exec(m)![1]));
     void waitListening(ports, () => segment.stopping).then(() => {
       if (segment.stopping) return;
+      // The file's time 0 is about now: chapters and markers are placed against this instant.
+      segment.startedAt = Date.now();
+      this.emit('segment', seq, file, segment.startedAt);
       for (const c of consumers) void c.resume().catch(() => {});
       segment.timers.push(
         ...[50, 1000, 2500].map((ms) =>
@@ -156,13 +165,17 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     this.o.log.info({ seq, source, file }, 'startSegment()');
   }
 
-  /** Ends the current segment: ffmpeg finishes the file (SIGINT), then its transports close. */
+  /** Ends the current segment. */
   async #endSegment(died = false): Promise<void> {
     const s = this.#segment;
     if (!s) return;
     this.#segment = undefined;
+    await this.#finishSegment(s, died);
+  }
+
+  /** ffmpeg finishes the segment's file (SIGINT), then its transports close. */
+  async #finishSegment(s: Segment, died = false): Promise<void> {
     s.stopping = true;
-    this.#doneMs += Math.max(0, Date.now() - s.startedAt);
     for (const t of s.timers) clearTimeout(t);
     if (!died && s.ffmpeg.exitCode === null && s.ffmpeg.signalCode === null) {
       const exited = new Promise<void>((resolve) => s.ffmpeg.once('exit', () => resolve()));
@@ -196,21 +209,15 @@ function sdpMedia(kind: 'video' | 'audio', port: number, rtcpPort: number, rtp: 
   return lines.join('\r\n');
 }
 
-/** Resolves once every port is bound by someone else (ffmpeg), or after 3 s, or when `cancelled()`. */
+/** Resolves once ffmpeg has bound every port (seen in /proc/net/udp, without touching them), after 3 s, or when `cancelled()`. */
 async function waitListening(ports: number[], cancelled: () => boolean): Promise<void> {
   const deadline = Date.now() + 3000;
-  const taken = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const s = createSocket('udp4');
-      s.once('error', () => {
-        s.close();
-        resolve(true);
-      });
-      s.bind(port, '127.0.0.1', () => s.close(() => resolve(false)));
-    });
+  const hex = ports.map((p) => `:${p.toString(16).toUpperCase().padStart(4, '0')} `);
   while (Date.now() < deadline && !cancelled()) {
-    if ((await Promise.all(ports.map(taken))).every(Boolean)) return;
-    await new Promise((r) => setTimeout(r, 40));
+    const table = await readFile('/proc/net/udp', 'utf8').catch(() => null);
+    if (table === null) return void (await new Promise((r) => setTimeout(r, 300))); // not Linux: just give it a moment
+    if (hex.every((h) => table.includes(h))) return;
+    await new Promise((r) => setTimeout(r, 30));
   }
 }
 
@@ -226,7 +233,8 @@ async function freePortPair(): Promise<[number, number]> {
       s.bind(port, '127.0.0.1', () => resolve(s));
     });
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 40000 + 2 * Math.floor(Math.random() * 10000);
+    // NOTE: above mediasoup's default RTC range (40000–49999).
+    const port = 50000 + 2 * Math.floor(Math.random() * 7500);
     const a = await tryBind(port);
     const b = a ? await tryBind(port + 1) : null;
     for (const s of [a, b]) if (s) await new Promise<void>((resolve) => s.close(() => resolve()));

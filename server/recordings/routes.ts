@@ -2,7 +2,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { parseOr400, Unauthenticated } from '../errors.js';
+import { Conflict, parseOr400, Unauthenticated } from '../errors.js';
 import type { Caller } from '../identity/service.js';
 import { RecordingAccessBody, RecordingsQuery, WatchReportBody } from '../../shared/recordings.js';
 import type { RecordingLibrary } from './library.js';
@@ -62,10 +62,7 @@ export function addRecordingRoutes(r: Router, { library, param }: { library: Rec
   });
   r.get('/recordings/:id/video', async (req, res) => {
     const rec = await library.watchable(callerOf(req), param(req, 'id'));
-    if (!rec.file) {
-      res.status(409).json({ reason: 'conflict', message: 'This recording is not ready yet.' });
-      return;
-    }
+    if (!rec.file) throw new Conflict('This recording is not ready yet.');
     sendFile(req, res, rec.file, 'video/webm');
   });
   r.get('/recordings/:id/chapters/:index/thumbnail', async (req, res) => {

@@ -5,7 +5,7 @@
  * filters, files with Range, restrictions, watch reports and analytics.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, statSync, renameSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Conflict, Forbidden, HttpError, NotFound } from '../errors.js';
@@ -15,7 +15,7 @@ import type { MediaRoom } from '../media/mediaRoom.js';
 import type { ChapterRecord, RecordingRecord } from '../store/recordingTypes.js';
 import type { Store } from '../store/types.js';
 import { ErrorReason } from '../../shared/protocol.js';
-import { joinSegments, probeDurationMs, thumbnail, usableSegments } from './postprocess.js';
+import { joinSegments, probeDurationMs, remux, thumbnail, usableSegments } from './postprocess.js';
 import { RoomRecorder, type StageSource } from './recorder.js';
 
 export interface RecordingsConfig {
@@ -93,11 +93,15 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     return id;
   }
 
-  /** The agenda moved on: the previous chapter ends and a new one starts here. */
+  /**
+   * The agenda moved on: the previous chapter ends and a new one starts here. NOTE: while recording,
+   * chapter and marker times are wall-clock instants (ms since the epoch); finishing maps them onto the
+   * file's timeline from the segments' real start times and durations (gaps without a source drop out).
+   */
   chapter(roadshowId: string, item: ChapterSource): void {
     const a = this.#active.get(roadshowId);
     if (!a) return;
-    const at = a.recorder.fileMs();
+    const at = Date.now();
     const last = a.chapters[a.chapters.length - 1];
     if (last?.itemId === item.id) return;
     if (last) last.endMs = at;
@@ -110,7 +114,7 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
   marker(roadshowId: string, kind: 'asked' | 'answered', question: { id: string; text: string }): void {
     const a = this.#active.get(roadshowId);
     if (!a) return;
-    void this.store.recordings.addMarker({ recordingId: a.id, kind, questionId: question.id, text: question.text, atMs: a.recorder.fileMs() });
+    void this.store.recordings.addMarker({ recordingId: a.id, kind, questionId: question.id, text: question.text, atMs: Date.now() });
   }
 
   /** Stops recording; the file is finished in the background (status `processing`, then `ready`). */
@@ -119,13 +123,10 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     if (!a) return null;
     this.#active.delete(roadshowId);
     await a.recorder.stop();
-    const end = a.recorder.fileMs();
-    const last = a.chapters[a.chapters.length - 1];
-    if (last) last.endMs = end;
     await this.store.recordings.setChapters(a.id, a.chapters);
     await this.store.recordings.update(a.id, { status: 'processing', endedAt: new Date().toISOString(), error });
     this.emit('state', { roadshowId, recording: false, recordingId: a.id, error });
-    this.#track(this.#finish(a.id, error ? 'incomplete' : 'ready'));
+    this.#track(this.#finish(a.id, error ? 'incomplete' : 'ready', error));
     return a.id;
   }
 
@@ -134,30 +135,55 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     void job.finally(() => this.#finishing.delete(job));
   }
 
-  /** Joins the segments, measures the file, takes chapter thumbnails; `status` unless it fails. */
-  async #finish(id: string, status: 'ready' | 'incomplete'): Promise<void> {
+  /**
+   * Measures every segment, joins the usable ones (always remuxed, which also repairs a segment cut short
+   * by a crash), maps chapters and markers from wall-clock time onto the file, and takes thumbnails.
+   */
+  async #finish(id: string, status: 'ready' | 'incomplete', cause: string | null = null): Promise<void> {
     const rec = await this.store.recordings.byId(id);
     if (!rec) return;
+    const { ffmpegPath, ffprobePath } = this.config;
     try {
-      const segments = usableSegments((await this.store.recordings.segments(id)).map((s) => s.file));
-      if (segments.length === 0) throw new Error('nothing was recorded (no one was on stage)');
-      const file = join(this.config.dir, `${id}.webm`);
-      if (segments.length === 1) renameSync(segments[0]!, file);
-      else await joinSegments(this.config.ffmpegPath, segments, file);
-      const durationMs = await probeDurationMs(this.config.ffprobePath, file);
-      const chapters = (await this.store.recordings.chapters(id)).map((c) => ({ ...c, endMs: Math.min(c.endMs ?? durationMs, durationMs) }));
-      if (chapters.length > 0) chapters[chapters.length - 1]!.endMs = durationMs;
-      for (const c of chapters) {
-        const thumb = join(this.config.dir, id, `chapter-${c.index}.jpg`);
-        const at = Math.min(c.startMs + Math.min(2000, Math.max(0, (c.endMs - c.startMs) / 2)), Math.max(0, durationMs - 100));
-        c.thumbnail = await thumbnail(this.config.ffmpegPath, file, at, thumb).then(() => thumb, () => null);
+      const parts: { file: string; wallStart: number; durationMs: number }[] = [];
+      for (const s of await this.store.recordings.segments(id)) {
+        if (usableSegments([s.file]).length === 0) continue;
+        const fixed = `${s.file}.fixed.webm`;
+        const ok = await remux(ffmpegPath, s.file, fixed).then(() => true, () => false);
+        const durationMs = ok ? await probeDurationMs(ffprobePath, fixed).catch(() => 0) : 0;
+        // A header-only or unreadable segment (a switch that lasted a blink, a killed ffmpeg) is skipped.
+        if (durationMs > 0) parts.push({ file: fixed, wallStart: Date.parse(s.startedAt), durationMs });
       }
-      await this.store.recordings.setChapters(id, chapters);
+      if (parts.length === 0) throw new Error(cause ?? 'nothing was recorded (no one was on stage)');
+      const file = join(this.config.dir, `${id}.webm`);
+      await joinSegments(ffmpegPath, parts.map((p) => p.file), file);
+      const durationMs = await probeDurationMs(ffprobePath, file);
+      /** Where a wall-clock instant falls in the file (a gap maps to where the next segment starts). */
+      const toFile = (wall: number): number => {
+        let offset = 0;
+        for (const p of parts) {
+          if (wall < p.wallStart) return Math.min(offset, durationMs);
+          if (wall < p.wallStart + p.durationMs) return Math.min(offset + (wall - p.wallStart), durationMs);
+          offset += p.durationMs;
+        }
+        return durationMs;
+      };
+      const raw = await this.store.recordings.chapters(id);
+      const chapters = raw.map((c, i) => ({ ...c, startMs: i === 0 ? 0 : toFile(c.startMs), endMs: null as number | null }));
+      chapters.forEach((c, i) => (c.endMs = i + 1 < chapters.length ? chapters[i + 1]!.startMs : durationMs));
+      const kept = chapters.filter((c) => c.endMs! > c.startMs || chapters.length === 1).map((c, index) => ({ ...c, index }));
+      for (const c of kept) {
+        const thumb = join(this.config.dir, id, `chapter-${c.index}.jpg`);
+        const at = Math.min(c.startMs + Math.min(2000, Math.max(0, (c.endMs! - c.startMs) / 2)), Math.max(0, durationMs - 100));
+        c.thumbnail = await thumbnail(ffmpegPath, file, at, thumb).then(() => thumb, () => null);
+      }
+      await this.store.recordings.setChapters(id, kept);
+      await this.store.recordings.replaceMarkers(id, (await this.store.recordings.markers(id)).map((m) => ({ ...m, atMs: toFile(m.atMs) })));
       await this.store.recordings.update(id, { status, file, durationMs, size: statSync(file).size });
-      this.log.info({ recordingId: id, durationMs, status }, 'finish()');
+      this.log.info({ recordingId: id, durationMs, status, segments: parts.length }, 'finish()');
     } catch (err) {
       this.log.error({ err, recordingId: id }, 'finish() | failed');
-      await this.store.recordings.update(id, { status: 'failed', error: `Could not finish the recording: ${(err as Error).message}` });
+      const message = (err as Error).message;
+      await this.store.recordings.update(id, { status: 'failed', error: cause && message === cause ? cause : `Could not finish the recording: ${message}` });
     }
     this.emit('finished', id);
   }
@@ -166,9 +192,6 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
   async recover(): Promise<void> {
     for (const rec of await this.store.recordings.unfinished()) {
       this.log.warn({ recordingId: rec.id }, 'recover() | finishing a recording interrupted by a restart');
-      const segments = await this.store.recordings.segments(rec.id);
-      const chapters = await this.store.recordings.chapters(rec.id);
-      if (chapters.length === 0 && segments.length > 0) await this.store.recordings.setChapters(rec.id, []);
       await this.store.recordings.update(rec.id, { status: 'processing', endedAt: rec.endedAt ?? new Date().toISOString(), error: rec.error ?? 'The server stopped while recording.' });
       this.#track(this.#finish(rec.id, 'incomplete'));
     }

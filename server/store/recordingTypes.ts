@@ -55,6 +55,7 @@ export interface RecordingRepo {
   chapters(recordingId: string): Promise<ChapterRecord[]>;
   addMarker(m: MarkerRecord): Promise<void>;
   markers(recordingId: string): Promise<MarkerRecord[]>;
+  replaceMarkers(recordingId: string, markers: MarkerRecord[]): Promise<void>;
   accessIds(recordingId: string): Promise<string[]>;
   setAccess(recordingId: string, userIds: string[] | null): Promise<void>;
   addWatch(recordingId: string, userId: string, segments: [number, number][], at: string): Promise<void>;

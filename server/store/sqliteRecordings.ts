@@ -89,6 +89,13 @@ export function sqliteRecordings(db: Database.Database, prepare: Prepare): Recor
       (prepare('SELECT * FROM recording_markers WHERE recording_id = ? ORDER BY at_ms, rowid').all(recordingId) as Row[]).map(
         (r): MarkerRecord => ({ recordingId, kind: r.kind as MarkerRecord['kind'], questionId: r.question_id as string, text: r.text as string, atMs: r.at_ms as number }),
       ),
+    replaceMarkers: async (recordingId, markers) =>
+      db.transaction(() => {
+        prepare('DELETE FROM recording_markers WHERE recording_id = ?').run(recordingId);
+        for (const m of markers) {
+          prepare('INSERT INTO recording_markers (recording_id, kind, question_id, text, at_ms) VALUES (?,?,?,?,?)').run(recordingId, m.kind, m.questionId, m.text, m.atMs);
+        }
+      })(),
     accessIds: async (recordingId) => prepare('SELECT user_id FROM recording_access WHERE recording_id = ?').pluck().all(recordingId) as string[],
     setAccess: async (recordingId, userIds) =>
       db.transaction(() => {
