@@ -22,6 +22,7 @@ const LiveRoomPage = lazy(() => import('./roadshows/LiveRoomPage').then((m) => (
 const PitchDocPage = lazy(() => import('./collab/pitch/PitchDocPage').then((m) => ({ default: m.PitchDocPage })));
 const BoardPage = lazy(() => import('./collab/board/BoardPage').then((m) => ({ default: m.BoardPage })));
 const OfficeHoursRoutes = lazy(() => import('./officeHours/OfficeHoursRoutes').then((m) => ({ default: m.OfficeHoursRoutes })));
+const RecordingsRoutes = lazy(() => import('./recordings/RecordingsRoutes').then((m) => ({ default: m.RecordingsRoutes })));
 
 /** The routes. Everything but sign-in and sign-up needs a session. */
 export function App() {
@@ -59,6 +60,14 @@ export function App() {
           element={
             <Suspense fallback={<SkeletonRows rows={3} variant="card" />}>
               <OfficeHoursRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path="recordings/*"
+          element={
+            <Suspense fallback={<SkeletonRows rows={3} variant="card" />}>
+              <RecordingsRoutes />
             </Suspense>
           }
         />

@@ -1,5 +1,6 @@
 /** English UI strings. The shape of this object is the type every other language must match. */
 import { officeHoursEn } from './officeHours.en';
+import { recordingsEn } from './recordings.en';
 export const en = {
   app: {
     name: 'Hatchery',
@@ -727,6 +728,7 @@ export const en = {
     },
   },
   officeHours: officeHoursEn,
+  recordings: recordingsEn,
   notFound: {
     title: 'Page not found',
     hint: 'The page you were looking for does not exist or has moved.',

@@ -1,6 +1,7 @@
 /** 简体中文界面文字。键与 en.ts 完全一致（类型检查保证）。 */
 import type { Messages } from './en';
 import { officeHoursZh } from './officeHours.zh';
+import { recordingsZh } from './recordings.zh';
 
 export const zh: Messages = {
   app: {
@@ -728,6 +729,7 @@ export const zh: Messages = {
     },
   },
   officeHours: officeHoursZh,
+  recordings: recordingsZh,
   notFound: {
     title: '页面不存在',
     hint: '你要找的页面不存在或已被移动。',

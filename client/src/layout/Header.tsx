@@ -15,6 +15,7 @@ export function Header() {
     { to: '/people', label: t('nav.people'), end: false },
     { to: '/startups', label: t('nav.startups'), end: false },
     { to: '/office-hours', label: t('officeHours.nav'), end: false },
+    { to: '/recordings', label: t('recordings.nav'), end: false },
     ...(me.role === 'operator' ? [{ to: '/admin/invites', label: t('nav.invites'), end: false }] : []),
   ];
   return (

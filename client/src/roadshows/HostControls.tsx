@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordButton } from './RecordButton';
 import { useRoadshowRoomClient } from './roadshowRoomContext';
 import { useRoadshowRoom } from './roadshowRoomStore';
 
@@ -60,6 +61,12 @@ export function HostControls() {
             </button>
           ))}
       </div>
+
+      {running && (
+        <div className="rs-host-group">
+          <RecordButton />
+        </div>
+      )}
 
       {running && agenda.length > 0 && (
         <div className="rs-host-group" role="group" aria-label={t('live.timerGroup')}>

@@ -4,6 +4,7 @@ import { RoadshowStatusBadge } from '../ui/Badges';
 import { Icon } from '../ui/Icon';
 import { InterestedToggle } from './InterestedToggle';
 import { PitchTimer } from './PitchTimer';
+import { RecordingIndicator } from './RecordingIndicator';
 import { roadshowPath } from './roadshowPaths';
 import { useRoadshowRoom } from './roadshowRoomStore';
 import { useCurrentItem } from './roomSelectors';
@@ -30,6 +31,7 @@ export function LiveHeader() {
         </Link>
         <RoadshowStatusBadge status={status} />
         <h1 className="rs-live-title">{roadshow.title}</h1>
+        <RecordingIndicator />
         <span className="rs-live-count" data-testid="roadshow-watching">
           <Icon name="users" size={16} />
           {t('live.watching', { count: watching })}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AudienceBar } from './AudienceBar';
 import { HostControls } from './HostControls';
 import { LiveHeader } from './LiveHeader';
+import { RecordingConsent } from './RecordingConsent';
 import { RoomToasts } from './RoomToasts';
 import { useRoadshowRoom } from './roadshowRoomStore';
 import { SidePanel } from './SidePanel';
@@ -30,6 +31,7 @@ export function LiveRoom({ media }: { media: RoomClient | null }) {
           </span>
         </div>
       )}
+      <RecordingConsent />
       {canHost && status !== 'ended' && <HostControls />}
       {admission === 'waiting' ? (
         <WaitingCard />

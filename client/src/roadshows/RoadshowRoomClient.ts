@@ -9,7 +9,8 @@
 import type { StoreApi } from 'zustand';
 import type { Reaction } from '../../../shared/constants';
 import type { ServerToClientEvents } from '../../../shared/events';
-import type { ApiError } from '../../../shared/protocol';
+import { ErrorReason, type ApiError } from '../../../shared/protocol';
+import type { RecordingStatePush } from '../../../shared/recordings';
 import type { QuestionAction, RoomMe, TimerAction } from '../../../shared/roadshow';
 import type { RoadshowStatus } from '../../../shared/schemas';
 import type { LobbySocket } from '../lobby/LobbyClient';
@@ -88,6 +89,7 @@ export class RoadshowRoomClient {
     on('roadshow:poll', ({ roadshowId, poll }) => this.#push(roadshowId, () => this.#set((st) => ({ polls: upsertById(st.polls, poll) }))));
     on('roadshow:chat', ({ roadshowId, message }) => this.#push(roadshowId, () => this.#set((st) => ({ chat: appendChat(st.chat, message) }))));
     on('roadshow:chatDeleted', ({ roadshowId, messageId }) => this.#push(roadshowId, () => this.#set((st) => ({ chat: removeById(st.chat, messageId) }))));
+    on('roadshow:recording', (push) => this.#push(push.roadshowId, () => this.#onRecording(push)));
     on('roadshow:reaction', ({ roadshowId, reaction }) => {
       if (roadshowId === this.#id) this.#burst(reaction);
     });
@@ -128,6 +130,8 @@ export class RoadshowRoomClient {
   closePoll = (pollId: string) => this.#act('roadshow:closePoll', { pollId }, (poll) => this.#set((st) => ({ polls: upsertById(st.polls, poll) })));
   deleteChat = (messageId: string) => this.#act('roadshow:deleteChat', { messageId }, () => this.#set((st) => ({ chat: removeById(st.chat, messageId) })));
   muteChat = (userId: string, muted: boolean) => this.#act('roadshow:muteChat', { userId, muted }, () => {});
+  /** Starts or stops recording the stage (docs/recordings.md). */
+  record = (recording: boolean) => this.#act('roadshow:record', { recording }, (push) => this.#onRecording(push));
 
   // ---------- taking part ----------
 
@@ -235,6 +239,12 @@ export class RoadshowRoomClient {
     if (admitted || hostChanged) void this.#join();
   }
 
+  /** Recording started or stopped: the indicator follows at once; a problem is shown to the host. */
+  #onRecording(push: RecordingStatePush): void {
+    this.#set((st) => (st.state ? { state: { ...st.state, recording: push.recording } } : {}));
+    if (push.error) this.#toast({ reason: ErrorReason.Internal, message: push.error }, false, true);
+  }
+
   readonly #onConnect = (): void => {
     log(`socket connect | rejoining [roadshowId:${this.#id}]`);
     void this.#join();
@@ -252,8 +262,8 @@ export class RoadshowRoomClient {
     this.#later(BURST_MS, () => this.#set((st) => ({ bursts: st.bursts.filter((b) => b.id !== burst.id) })));
   }
 
-  #toast(error: ApiError, timedOut: boolean): void {
-    const toast = { id: this.#nextId++, error, timedOut };
+  #toast(error: ApiError, timedOut: boolean, recording = false): void {
+    const toast: RoomToast = { id: this.#nextId++, error, timedOut, ...(recording ? { recording } : {}) };
     // The same refusal again (a burst of claps over the limit) replaces the one shown, not stacks.
     const same = (t: RoomToast) => t.error.reason === error.reason && t.error.message === error.message;
     this.#set((st) => ({ toasts: [...st.toasts.filter((t) => !same(t)), toast].slice(-3) }));

@@ -13,7 +13,7 @@ export function RoomToasts() {
     <div className="rs-toasts" aria-live="assertive">
       {toasts.map((toast) => (
         <div key={toast.id} className="rs-toast" role="alert" data-testid="roadshow-toast" data-reason={toast.error.reason}>
-          <span>{describe(toast.error, toast.timedOut)}</span>
+          <span>{toast.recording ? t('recordings.live.failed', { error: toast.error.message }) : describe(toast.error, toast.timedOut)}</span>
           <button type="button" className="rs-toast-close" aria-label={t('live.dismiss')} onClick={() => client.dismissToast(toast.id)}>
             ✕
           </button>

@@ -33,6 +33,8 @@ export interface RoomToast {
   id: number;
   error: ApiError;
   timedOut: boolean;
+  /** A recording problem: the server's text is shown as it is (hosts only). */
+  recording?: boolean;
 }
 
 export interface RoadshowRoomState {
