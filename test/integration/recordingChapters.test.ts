@@ -129,7 +129,10 @@ describe('chapters', () => {
     for (let i = 1; i < cs.length; i++) expect(cs[i]!.startMs).toBe(cs[i - 1]!.endMs);
     for (const c of cs) expect(c.endMs).toBeGreaterThan(c.startMs);
     expect(cs.at(-1)!.endMs).toBe(detail.durationMs);
-    near(detail.durationMs, at.stop, 1500);
+    // The file leaves out what was never recorded (before the first frame, at each of the two switches;
+    // more on a loaded machine), so it is at most the wall-clock span and not much shorter.
+    expect(detail.durationMs).toBeLessThanOrEqual(at.stop + 500);
+    expect(detail.durationMs).toBeGreaterThanOrEqual(at.stop - 3000);
   });
 
   it('the file shows the stage of each chapter: presenter, then the host during the break, then the next presenter', async () => {
