@@ -1,15 +1,11 @@
 /** REST routes of collaboration documents (mounted under /api). See docs/collab.md. */
+import { callerOf } from '../http/request.js';
 import type { Request, Router } from 'express';
-import { parseOr400, Unauthenticated } from '../errors.js';
-import type { Caller } from '../identity/service.js';
+import { parseOr400 } from '../errors.js';
 import { CreateDocVersionBody, DocName, SetDocSharesBody } from '../../shared/collab.js';
 import type { CollabServer } from './collabServer.js';
 import type { DocumentService } from './documents.js';
 
-function callerOf(req: Request): Caller {
-  if (!req.caller) throw new Unauthenticated();
-  return req.caller;
-}
 
 export function addDocRoutes(r: Router, { docs, collab, param }: { docs: DocumentService; collab: CollabServer; param: (req: Request, name: string) => string }): void {
   const docName = (req: Request) => parseOr400(DocName, req.params.name, 'document name');

@@ -1,4 +1,5 @@
 /** REST routes under /api. Every body is parsed with its shared zod schema; every route checks the caller. */
+import { callerOf } from './request.js';
 import { Router, type Request, type Response } from 'express';
 import { serialize as serializeCookie } from 'cookie';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import {
   UpdateProfileBody,
   UpdateStartupBody,
 } from '../../shared/schemas.js';
-import { parseOr400, Unauthenticated } from '../errors.js';
+import { parseOr400 } from '../errors.js';
 import type { Caller, IdentityService } from '../identity/service.js';
 import type { ScheduleService } from '../lobby/schedule.js';
 import type { HatcheryConfig } from '../config.js';
@@ -50,10 +51,6 @@ export interface RouteDeps {
   onLogout: (caller: Caller) => void;
 }
 
-function callerOf(req: Request): Caller {
-  if (!req.caller) throw new Unauthenticated();
-  return req.caller;
-}
 
 /** Param values are strings in Express 5; bound their length so ids stay sane. */
 function param(req: Request, name: string): string {

@@ -1,8 +1,8 @@
 /** REST routes of office hours (mounted under /api). See docs/office-hours.md. */
+import { callerOf } from '../http/request.js';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import { parseOr400, Unauthenticated } from '../errors.js';
-import type { Caller } from '../identity/service.js';
+import { parseOr400 } from '../errors.js';
 import type { Store } from '../store/types.js';
 import { Availability, CreateBookingBody, FeedbackBody, RescheduleBookingBody } from '../../shared/officeHours.js';
 import { bookingIcs } from './ics.js';
@@ -10,10 +10,6 @@ import type { Notifier } from './notifications.js';
 import type { DropInQueues } from './queue.js';
 import type { OfficeHoursService } from './service.js';
 
-function callerOf(req: Request): Caller {
-  if (!req.caller) throw new Unauthenticated();
-  return req.caller;
-}
 
 const SlotsQuery = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
 const ScopeQuery = z.object({ scope: z.enum(['upcoming', 'past']).default('upcoming') });

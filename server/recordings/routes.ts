@@ -1,16 +1,12 @@
 /** REST routes of the replay library (mounted under /api): every file request checks who may watch. */
+import { callerOf } from '../http/request.js';
 import { createReadStream, statSync } from 'node:fs';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { Conflict, parseOr400, Unauthenticated } from '../errors.js';
-import type { Caller } from '../identity/service.js';
+import { Conflict, parseOr400 } from '../errors.js';
 import { RecordingAccessBody, RecordingsQuery, WatchReportBody } from '../../shared/recordings.js';
 import type { RecordingLibrary } from './library.js';
 
-function callerOf(req: Request): Caller {
-  if (!req.caller) throw new Unauthenticated();
-  return req.caller;
-}
 
 /** Parses one `bytes=` range against `size`: [start, end] inclusive, 'unsatisfiable', or null for none/ignored. */
 export function parseRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | null {

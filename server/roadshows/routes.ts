@@ -1,7 +1,7 @@
 /** REST routes of the roadshows domain (mounted under /api). See docs/roadshows.md for who may do what. */
+import { callerOf } from '../http/request.js';
 import type { Router, Request } from 'express';
-import { parseOr400, Unauthenticated } from '../errors.js';
-import type { Caller } from '../identity/service.js';
+import { parseOr400 } from '../errors.js';
 import type { ScheduleService } from '../lobby/schedule.js';
 import { SetRoadshowStatusBody } from '../../shared/schemas.js';
 import { CreateRoadshowBody, SetSchedulerBody, UpdateRoadshowBody } from '../../shared/roadshow.js';
@@ -15,10 +15,6 @@ export interface RoadshowRouteDeps {
   param: (req: Request, name: string) => string;
 }
 
-function callerOf(req: Request): Caller {
-  if (!req.caller) throw new Unauthenticated();
-  return req.caller;
-}
 
 export function addRoadshowRoutes(r: Router, { roadshows, rooms, schedule, param }: RoadshowRouteDeps): void {
   r.get('/roadshows', async (req, res) => {

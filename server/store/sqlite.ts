@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import type { Row } from './sqliteShared.js';
 import { sqliteRoadshows } from './sqliteRoadshows.js';
 import { sqliteDocs } from './sqliteDocs.js';
 import { sqliteOfficeHours } from './sqliteOfficeHours.js';
@@ -19,7 +20,6 @@ import type {
 } from './types.js';
 import type { Role } from '../../shared/schemas.js';
 
-type Row = Record<string, unknown>;
 
 const userFromRow = (r: Row): UserRecord => ({
   id: r.id as string,

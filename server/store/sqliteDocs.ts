@@ -1,9 +1,8 @@
 /** Collaboration documents in SQLite (see migration 4). */
 import type Database from 'better-sqlite3';
+import type { Prepare, Row } from './sqliteShared.js';
 import type { DocRepo } from './docTypes.js';
 
-type Row = Record<string, unknown>;
-type Prepare = (sql: string) => Database.Statement;
 
 const bytes = (b: unknown) => new Uint8Array(b as Buffer);
 

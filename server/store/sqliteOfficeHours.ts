@@ -1,10 +1,9 @@
 /** Office hours in SQLite (see migration 5). Over-booking and overlaps are refused by the schema itself. */
 import type Database from 'better-sqlite3';
+import type { Prepare, Row } from './sqliteShared.js';
 import type { Availability } from '../../shared/officeHours.js';
 import type { BookingRecord, FeedbackRecord, NotificationRecord, OfficeHoursRepo, SeatRefusal, WeekLimit } from './officeHoursTypes.js';
 
-type Row = Record<string, unknown>;
-type Prepare = (sql: string) => Database.Statement;
 
 const bookingFromRow = (r: Row): BookingRecord => ({
   id: r.id as string,

@@ -1,9 +1,8 @@
 /** Recordings in SQLite (see migration 6). */
 import type Database from 'better-sqlite3';
+import type { Prepare, Row } from './sqliteShared.js';
 import type { ChapterRecord, MarkerRecord, RecordingRecord, RecordingRepo } from './recordingTypes.js';
 
-type Row = Record<string, unknown>;
-type Prepare = (sql: string) => Database.Statement;
 
 const recordingFromRow = (r: Row): RecordingRecord => ({
   id: r.id as string,

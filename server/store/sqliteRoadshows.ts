@@ -1,5 +1,6 @@
 /** The roadshows domain's tables in SQLite (see migration 3). */
 import type Database from 'better-sqlite3';
+import type { Prepare, Row } from './sqliteShared.js';
 import type {
   AgendaItemRecord,
   ChatRecord,
@@ -12,8 +13,6 @@ import type {
 } from './roadshowTypes.js';
 import type { RoadshowStatus } from '../../shared/schemas.js';
 
-type Row = Record<string, unknown>;
-type Prepare = (sql: string) => Database.Statement;
 
 const roadshowFromRow = (r: Row): RoadshowRecord => ({
   id: r.id as string,
