@@ -25,9 +25,57 @@ function run(cmd: string, args: string[], timeoutMs = 120_000): Promise<string> 
 /** Segments that exist and hold something. */
 export const usableSegments = (files: string[]) => files.filter((f) => existsSync(f) && statSync(f).size > 0);
 
-/** Rewrites a segment as a complete file (a live or cut-short WebM gets its duration and index). */
-export async function remux(ffmpeg: string, file: string, out: string): Promise<void> {
-  await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-i', file, '-c', 'copy', '-y', out]);
+interface ProbedStream {
+  index: number;
+  codec_type: string;
+  nb_read_packets?: string;
+}
+
+/** The streams of a (possibly cut-short) segment that hold at least one packet. */
+async function streamsWithPackets(ffprobe: string, file: string): Promise<{ video: number | null; audio: number[] }> {
+  const out = await run(ffprobe, ['-v', 'error', '-count_packets', '-show_entries', 'stream=index,codec_type,nb_read_packets', '-of', 'json', file], 60_000);
+  const streams = ((JSON.parse(out) as { streams?: ProbedStream[] }).streams ?? []).filter((s) => Number(s.nb_read_packets ?? 0) > 0);
+  return { video: streams.find((s) => s.codec_type === 'video')?.index ?? null, audio: streams.filter((s) => s.codec_type === 'audio').map((s) => s.index) };
+}
+
+/**
+ * Rewrites a segment as a complete file every segment of a recording shares the shape of (so they join
+ * without re-encoding video): the VP8 video copied, and one Opus track — every microphone's track mixed,
+ * each placed by its timestamps (a late start or a muted stretch is silence, not a shift), or silence when
+ * nobody spoke. A segment without video gets a black picture. Cut at `maxMs` when given (where the next
+ * segment takes over). False when the segment holds nothing.
+ */
+export async function prepareSegment(ffmpeg: string, ffprobe: string, file: string, out: string, maxMs: number | null = null): Promise<boolean> {
+  const { video, audio } = await streamsWithPackets(ffprobe, file);
+  if (video === null && audio.length === 0) return false;
+  const args = ['-hide_banner', '-loglevel', 'error', '-i', file];
+  const filters: string[] = [];
+  const layout = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo';
+  if (audio.length === 0) {
+    args.push('-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo');
+    filters.push(`[1:a]${layout}[aout]`);
+  } else {
+    audio.forEach((index, k) => filters.push(`[0:${index}]aresample=async=1:first_pts=0,${layout}[a${k}]`));
+    // NOTE: summed, not averaged (amix's default divides by the number of inputs, so one voice among
+    // three would be a third as loud); the limiter only keeps two people talking at once from clipping.
+    filters.push(
+      audio.length === 1
+        ? '[a0]anull[aout]'
+        : `${audio.map((_, k) => `[a${k}]`).join('')}amix=inputs=${audio.length}:duration=longest:dropout_transition=0:normalize=0,alimiter=limit=0.95:level=0[aout]`,
+    );
+  }
+  if (video === null) {
+    args.push('-f', 'lavfi', '-i', 'color=c=black:s=640x360:r=15');
+    args.push('-filter_complex', filters.join(';'), '-map', '1:v', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '50k', '-shortest');
+  } else {
+    args.push('-filter_complex', filters.join(';'), '-map', `0:${video}`, '-c:v', 'copy');
+    if (audio.length === 0) args.push('-shortest');
+  }
+  args.push('-map', '[aout]', '-c:a', 'libopus', '-b:a', '96k', '-ac', '2');
+  if (maxMs !== null) args.push('-t', (Math.max(0, maxMs) / 1000).toFixed(3));
+  args.push('-f', 'webm', '-y', out);
+  await run(ffmpeg, args);
+  return true;
 }
 
 /** Joins the segments (in order) into `out` without re-encoding. */

@@ -1,7 +1,8 @@
 /**
  * Records one media room's stage into WebM segments: PlainTransports on the room's router send the chosen
- * source's VP8 video and Opus audio as RTP into Debian's ffmpeg, which copies them into a file (no
- * re-encoding). When the source changes (or ffmpeg dies) the segment ends and a new one starts, with a
+ * VP8 video and every stage microphone's Opus audio as RTP into Debian's ffmpeg, which copies them into a
+ * file, one track each (no re-encoding live; the microphones are mixed into one track when the recording
+ * is finished, see postprocess.ts). A muted microphone sends nothing: its track has a gap there. When the source changes (or ffmpeg dies) the segment ends and a new one starts, with a
  * keyframe requested. It owns its ffmpeg processes, transports, consumers and timer; `stop()` ends them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,11 +14,17 @@ import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { MediaRoom } from '../media/mediaRoom.js';
 
-/** What to record now: a video and an audio producer (either may be missing). */
+/** What to record now: one video producer (or none) and every microphone on the stage (mixed afterwards). */
 export interface StageSource {
   video: string | null;
-  audio: string | null;
+  audio: string[];
 }
+
+/** At most this many microphones are recorded at once (each is its own track until the mix). */
+export const MAX_STAGE_MICS = 8;
+
+const sameSource = (a: StageSource, b: StageSource) =>
+  a.video === b.video && a.audio.length === b.audio.length && [...a.audio].sort().join() === [...b.audio].sort().join();
 
 interface Segment {
   seq: number;
@@ -79,12 +86,12 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     if (this.#stopped || this.o.room.closed) return;
     const want = this.o.pick();
     const have = this.#segment?.source;
-    if (have && have.video === want.video && have.audio === want.audio) return;
+    if (have && sameSource(have, want)) return;
     // NOTE: the next segment starts before the previous one is finished, so a switch leaves no gap in
     // the file (ffmpeg takes a moment to start, and a moment to finish a file).
     const previous = this.#segment;
     this.#segment = undefined;
-    if ((want.video || want.audio) && Date.now() >= this.#notBefore && !this.#stopped) await this.#startSegment(want);
+    if ((want.video || want.audio.length > 0) && Date.now() >= this.#notBefore && !this.#stopped) await this.#startSegment(want);
     if (previous) await this.#finishSegment(previous);
   }
 
@@ -96,7 +103,8 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     const consumers: types.Consumer[] = [];
     const media: string[] = [];
     try {
-      for (const [kind, producerId] of [['video', source.video], ['audio', source.audio]] as const) {
+      const wanted: ['video' | 'audio', string | null][] = [['video', source.video], ...source.audio.slice(0, MAX_STAGE_MICS).map((id) => ['audio', id] as ['audio', string])];
+      for (const [kind, producerId] of wanted) {
         if (!producerId) continue;
         const caps = { ...router.rtpCapabilities, codecs: (router.rtpCapabilities.codecs ?? []).filter((c) => /^(video\/VP8|audio\/opus)$/i.test(c.mimeType)) };
         if (!router.canConsume({ producerId, rtpCapabilities: caps })) continue;
@@ -123,7 +131,7 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
       // NOTE: -listen_timeout lets ffmpeg notice SIGINT when packets stop (a stage change closed the
       // source); -flush_packets/-cluster_time_limit/-live keep a killed ffmpeg's file playable up to ~1 s.
       ['-hide_banner', '-loglevel', 'error', '-protocol_whitelist', 'pipe,udp,rtp', '-listen_timeout', '1', '-fflags', '+genpts',
-        '-f', 'sdp', '-i', 'pipe:0', '-map', '0', '-c', 'copy', '-flush_packets', '1', '-cluster_time_limit', '1000', '-live', '1',
+        '-f', 'sdp', '-i', 'pipe:0', '-map', '0', '-c', 'copy', '-flush_packets', '1', '-max_interleave_delta', '1000000', '-cluster_time_limit', '1000', '-live', '1',
         '-f', 'webm', '-y', file],
       { stdio: ['pipe', 'ignore', 'pipe'] },
     );

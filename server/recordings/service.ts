@@ -15,7 +15,7 @@ import type { MediaRoom } from '../media/mediaRoom.js';
 import type { ChapterRecord, RecordingRecord } from '../store/recordingTypes.js';
 import type { Store } from '../store/types.js';
 import { ErrorReason } from '../../shared/protocol.js';
-import { joinSegments, probeDurationMs, remux, thumbnail, usableSegments } from './postprocess.js';
+import { joinSegments, prepareSegment, probeDurationMs, thumbnail, usableSegments } from './postprocess.js';
 import { RoomRecorder, type StageSource } from './recorder.js';
 
 export interface RecordingsConfig {
@@ -136,8 +136,8 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
   }
 
   /**
-   * Measures every segment, joins the usable ones (always remuxed, which also repairs a segment cut short
-   * by a crash), maps chapters and markers from wall-clock time onto the file, and takes thumbnails.
+   * Measures every segment, joins the usable ones (each rewritten first — its microphones mixed into one
+   * track — which also repairs a segment cut short by a crash), maps chapters and markers from wall-clock time onto the file, and takes thumbnails.
    */
   async #finish(id: string, status: 'ready' | 'incomplete', cause: string | null = null): Promise<void> {
     const rec = await this.store.recordings.byId(id);
@@ -145,10 +145,19 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     const { ffmpegPath, ffprobePath } = this.config;
     try {
       const parts: { file: string; wallStart: number; durationMs: number }[] = [];
-      for (const s of await this.store.recordings.segments(id)) {
-        if (usableSegments([s.file]).length === 0) continue;
+      const segments = (await this.store.recordings.segments(id)).filter((s) => usableSegments([s.file]).length > 0);
+      for (const [i, s] of segments.entries()) {
         const fixed = `${s.file}.fixed.webm`;
-        const ok = await remux(ffmpegPath, s.file, fixed).then(() => true, () => false);
+        // NOTE: the next segment starts before this one has finished (so a switch leaves no gap): this one
+        // is cut where the next begins, so nothing is in the file twice and file time follows wall time.
+        const next = segments[i + 1];
+        const maxMs = next ? Date.parse(next.startedAt) - Date.parse(s.startedAt) : null;
+        if (maxMs !== null && maxMs <= 0) continue;
+        const ok = await prepareSegment(ffmpegPath, ffprobePath, s.file, fixed, maxMs).catch((err: unknown) => {
+          if (/disk is full/.test((err as Error).message)) throw err;
+          this.log.warn({ err, file: s.file }, 'finish() | segment unreadable, skipped');
+          return false;
+        });
         const durationMs = ok ? await probeDurationMs(ffprobePath, fixed).catch(() => 0) : 0;
         // A header-only or unreadable segment (a switch that lasted a blink, a killed ffmpeg) is skipped.
         if (durationMs > 0) parts.push({ file: fixed, wallStart: Date.parse(s.startedAt), durationMs });

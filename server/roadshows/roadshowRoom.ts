@@ -29,7 +29,7 @@ import type {
 import { isHost, type RoadshowService } from './roadshowService.js';
 import { RoomConversation } from './roomConversation.js';
 import type { RecordingService } from '../recordings/service.js';
-import type { StageSource } from '../recordings/recorder.js';
+import { MAX_STAGE_MICS, type StageSource } from '../recordings/recorder.js';
 
 /** Allowed state changes; anything else is a 409. */
 const TRANSITIONS: Record<RoadshowStatus, readonly RoadshowStatus[]> = {
@@ -531,22 +531,23 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
 
   /**
    * What the recording shows now: the current item's presenter's screen share, else their camera, else
-   * a host's or guest's camera; with the same person's microphone.
+   * a host's or guest's camera; and every microphone on the stage (presenters, hosts, guests — whoever
+   * may publish now), mixed into one track when the file is finished.
    */
   stageSource(): StageSource {
     const room = this.deps.media.existingRoom(this.mediaRoomId);
-    if (!room || room.closed) return { video: null, audio: null };
+    if (!room || room.closed) return { video: null, audio: [] };
     const presenters = this.#presenters.get(this.#record.currentItemId ?? '') ?? new Set<string>();
     const rank = (userId: string, role: string) => (presenters.has(userId) ? 0 : this.isHost({ id: userId, role }) ? 1 : this.#people.get(userId)?.guest ? 2 : 3);
     const candidates = room.peers().filter((p) => p.canPublish && p.producers.size > 0).sort((a, b) => rank(a.userId, a.role) - rank(b.userId, b.role));
+    const live = (peer: (typeof candidates)[number], source: string) => [...peer.producers.values()].find((x) => x.source === source && !x.producer.closed)?.producer.id ?? null;
+    let video: string | null = null;
     for (const peer of candidates) {
-      const list = [...peer.producers.values()];
-      const of = (source: string) => list.find((x) => x.source === source && !x.producer.closed)?.producer.id ?? null;
-      const video = of('screen') ?? of('camera');
-      if (video) return { video, audio: of('microphone') };
+      video = live(peer, 'screen') ?? live(peer, 'camera');
+      if (video) break;
     }
-    const voice = candidates.map((p) => [...p.producers.values()].find((x) => x.source === 'microphone')).find((x) => x);
-    return { video: null, audio: voice?.producer.id ?? null };
+    const audio = candidates.map((p) => live(p, 'microphone')).filter((id): id is string => id !== null).slice(0, MAX_STAGE_MICS);
+    return { video, audio };
   }
 
   #indexPresenters(agenda: AgendaItem[]): void {

@@ -64,12 +64,12 @@ function vp8Sender(port: number, rtcpPort: number, seconds: number, colour: Feed
   );
 }
 
-function opusSender(port: number, rtcpPort: number, seconds: number, ssrc: number): ChildProcess {
+function opusSender(port: number, rtcpPort: number, seconds: number, ssrc: number, tone: number): ChildProcess {
   return spawn(
     'ffmpeg',
     [
       '-hide_banner', '-loglevel', 'error', '-re',
-      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+      '-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=48000`,
       '-t', String(seconds),
       '-map', '0:a:0', '-c:a', 'libopus', '-ac', '2', '-b:a', '48k', '-application', 'lowdelay',
       '-payload_type', String(OPUS_PT), '-ssrc', String(ssrc),
@@ -101,6 +101,10 @@ export interface FeedOptions {
   /** How long ffmpeg sends (it is killed by `stop()` anyway). */
   seconds?: number;
   audio?: boolean;
+  /** The microphone's sine tone in Hz (440 unless given), so a test can tell voices apart in a mix. */
+  tone?: number;
+  /** Publish a camera (true unless given; false: a voice only). */
+  camera?: boolean;
   /** Also share the screen (its own producer, source `screen`) in this colour. */
   screen?: FeedColour;
 }
@@ -182,7 +186,7 @@ export async function feedPresenter(hatchery: Hatchery, roadshowId: string, pers
       ffmpegs.push(ffmpeg);
       return { producer, ffmpeg };
     };
-    await addVideo(opts.colour, 'camera', videoSsrc);
+    if (opts.camera !== false) await addVideo(opts.colour, 'camera', videoSsrc);
     if (opts.screen) screen = await addVideo(opts.screen, 'screen', screenSsrc);
     if (opts.audio !== false) {
       const at = await room.primaryRouter.createPlainTransport({ listenInfo, rtcpMux: false, comedia: true });
@@ -196,7 +200,7 @@ export async function feedPresenter(hatchery: Hatchery, roadshowId: string, pers
       });
       producers.push(audio);
       await room.addServerProducer(peer.peerId, audio, 'microphone');
-      ffmpegs.push(opusSender(at.tuple.localPort, at.rtcpTuple!.localPort, seconds, audioSsrc));
+      ffmpegs.push(opusSender(at.tuple.localPort, at.rtcpTuple!.localPort, seconds, audioSsrc, opts.tone ?? 440));
     }
     for (const f of ffmpegs) f.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     // The feed is only useful once RTP arrives: wait until every producer has received packets.
@@ -482,4 +486,24 @@ export async function recordSession(kit: RoadshowKit, o: RecordSessionOptions): 
     await feed.stop();
     host.close();
   }
+}
+
+// ---------- audio ----------
+
+/**
+ * How loud the tone at `hz` is in the file's audio between `fromS` and `toS` (RMS in dB after a narrow
+ * band-pass; a 440 Hz sine at ffmpeg's default amplitude is about −25 dB, nothing is below −70 dB).
+ */
+export async function toneLevelDb(file: string, hz: number, fromS: number, toS: number): Promise<number> {
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(
+      'ffmpeg',
+      ['-hide_banner', '-nostats', '-ss', fromS.toFixed(3), '-t', (toS - fromS).toFixed(3), '-i', file, '-map', '0:a:0', '-af', `bandpass=f=${hz}:width_type=h:w=40,bandpass=f=${hz}:width_type=h:w=40,astats=measure_perchannel=none`, '-f', 'null', '-'],
+      { encoding: 'utf8', timeout: 30_000 },
+      (err, _stdout, stderr) => (err ? reject(new Error(`ffmpeg astats failed: ${err.message}\n${stderr}`)) : resolve(stderr)),
+    );
+  });
+  const m = /RMS level dB:\s*(-?[\d.]+|-inf)/.exec(out);
+  if (!m) throw new Error(`no RMS level in ffmpeg's output:\n${out.slice(-1500)}`);
+  return m[1] === '-inf' ? -Infinity : Number(m[1]);
 }
