@@ -133,7 +133,7 @@ export const Feedback = z.object({
 export type Feedback = z.infer<typeof Feedback>;
 
 /** In-app notifications (pushed live as `notification`). */
-export const NOTIFICATION_KINDS = ['booking.booked', 'booking.cancelled', 'booking.rescheduled', 'booking.startingSoon', 'queue.admitted'] as const;
+export const NOTIFICATION_KINDS = ['booking.booked', 'booking.cancelled', 'booking.rescheduled', 'booking.startingSoon', 'queue.admitted', 'intro.requested'] as const;
 export const Notification = z.object({
   id: Id,
   kind: z.enum(NOTIFICATION_KINDS),
@@ -141,6 +141,10 @@ export const Notification = z.object({
   /** Who did it / who it is with, for the text. */
   actorName: z.string(),
   startsAt: z.string().nullable(),
+  /** What it is about (intro requests: the startup's name). */
+  subject: z.string().nullable(),
+  /** Where it leads in the app (intro requests: the recording). */
+  link: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -7,6 +7,23 @@ import { Language, StartupStage } from './schemas.js';
 
 const Id = z.string().min(1).max(64);
 
+/** Whether `tz` is an IANA time zone this runtime knows. */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in `tz`. */
+export function dayIn(iso: string, tz: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
 export const RECORDING_STATUSES = ['recording', 'processing', 'ready', 'incomplete', 'failed'] as const;
 export const RecordingStatus = z.enum(RECORDING_STATUSES);
 export type RecordingStatus = z.infer<typeof RecordingStatus>;
@@ -61,6 +78,8 @@ export const RecordingDetail = RecordingSummary.extend({
   canRestrict: z.boolean(),
   /** Whether the caller's viewing is reported to the startups (investors). */
   viewingIsVisible: z.boolean(),
+  /** The startups of this recording the caller (an investor) marked interested / asked an intro to. */
+  interestedStartupIds: z.array(Id),
 });
 export type RecordingDetail = z.infer<typeof RecordingDetail>;
 
@@ -73,6 +92,12 @@ export const RecordingsQuery = z.object({
   language: Language.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** The viewer's time zone (IANA): `from`/`to` are days there (UTC when not given). */
+  tz: z
+    .string()
+    .max(64)
+    .refine((tz) => isTimeZone(tz), 'tz: not a known time zone')
+    .optional(),
   sort: z.enum(['date', 'popular']).default('date'),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(12),
@@ -95,10 +120,36 @@ export type WatchReportBody = z.infer<typeof WatchReportBody>;
 /** PUT /api/recordings/:id/access — restrict to these investors (null lifts the restriction). */
 export const RecordingAccessBody = z.object({ investorIds: z.array(Id).max(200).nullable() }).strict();
 
-/** GET /api/recordings/:id/analytics — who watched, per recording and per chapter. */
+/** POST /api/recordings/:id/interest — an investor marks interest in a startup of the recording, optionally asking for an intro with a note. */
+export const RecordingInterestBody = z
+  .object({
+    startupId: Id,
+    interested: z.boolean(),
+    message: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict();
+export type RecordingInterestBody = z.infer<typeof RecordingInterestBody>;
+export const RecordingInterestResult = z.object({ startupId: Id, interested: z.boolean() });
+export type RecordingInterestResult = z.infer<typeof RecordingInterestResult>;
+
+/** An investor's interest in one of the recording's startups (live or from the replay), as the founders see it. */
+export const RecordingInterest = z.object({
+  startupId: Id,
+  startupName: z.string(),
+  investor: z.object({ id: Id, name: z.string(), role: z.string() }),
+  /** Their note with the intro request (null: just "interested"). */
+  message: z.string().nullable(),
+  /** Marked while watching this recording (false: in the live room or another recording). */
+  fromReplay: z.boolean(),
+  createdAt: z.string(),
+});
+export type RecordingInterest = z.infer<typeof RecordingInterest>;
+
+/** GET /api/recordings/:id/analytics — who watched, per recording and per chapter, and who asked for an intro. */
 export const WatchAnalytics = z.object({
   recordingId: Id,
   durationMs: z.number().int(),
+  interests: z.array(RecordingInterest),
   viewers: z.array(
     z.object({
       viewer: z.object({ id: Id, name: z.string(), role: z.string() }),

@@ -12,6 +12,8 @@ const view = (n: NotificationRecord): Notification => ({
   bookingId: n.bookingId,
   actorName: n.actorName,
   startsAt: n.startsAt,
+  subject: n.subject ?? null,
+  link: n.link ?? null,
   createdAt: n.createdAt,
   read: n.readAt !== null,
 });
@@ -22,7 +24,11 @@ export class Notifier {
     private readonly io: HatcheryServer,
   ) {}
 
-  async notify(userIds: Iterable<string>, kind: Notification['kind'], about: { bookingId: string | null; actorName: string; startsAt: string | null }): Promise<void> {
+  async notify(
+    userIds: Iterable<string>,
+    kind: Notification['kind'],
+    about: { bookingId: string | null; actorName: string; startsAt: string | null; subject?: string | null; link?: string | null },
+  ): Promise<void> {
     for (const userId of new Set(userIds)) {
       const n: NotificationRecord = { id: newId(), userId, kind, ...about, createdAt: new Date().toISOString(), readAt: null };
       await this.store.officeHours.addNotification(n);

@@ -8,16 +8,20 @@ import type { Caller } from '../identity/service.js';
 import type { RecordingRecord } from '../store/recordingTypes.js';
 import type { Store } from '../store/types.js';
 import type { Question } from '../../shared/roadshow.js';
-import type { RecordingDetail, RecordingsPage, RecordingSummary, WatchAnalytics } from '../../shared/recordings.js';
+import { dayIn, type RecordingDetail, type RecordingInterest, type RecordingInterestBody, type RecordingsPage, type RecordingSummary, type WatchAnalytics } from '../../shared/recordings.js';
+import type { Notifier } from '../officeHours/notifications.js';
 import { coveredMs, mergeSegments } from './postprocess.js';
 
 type Query = {
-  q?: string; industry?: string; stage?: string; roadshowId?: string; language?: string; from?: string; to?: string;
+  q?: string; industry?: string; stage?: string; roadshowId?: string; language?: string; from?: string; to?: string; tz?: string;
   sort: 'date' | 'popular'; page: number; pageSize: number;
 };
 
 export class RecordingLibrary {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly notifier: Pick<Notifier, 'notify'>,
+  ) {}
 
   /** The startups that pitched in the recording's roadshow. */
   async #startups(r: RecordingRecord) {
@@ -79,7 +83,8 @@ export class RecordingLibrary {
       if (q.language && s.language !== q.language) continue;
       if (q.industry && !s.startups.some((x) => x.industry.toLowerCase() === q.industry!.toLowerCase())) continue;
       if (q.stage && !s.startups.some((x) => x.stage === q.stage)) continue;
-      const day = s.startedAt.slice(0, 10);
+      // The day it was recorded where the viewer is (a 23:30 UTC pitch is the next day in Shanghai).
+      const day = q.tz ? dayIn(s.startedAt, q.tz) : s.startedAt.slice(0, 10);
       if ((q.from && day < q.from) || (q.to && day > q.to)) continue;
       if (needle) {
         const questions = (await this.store.roadshows.questions(r.roadshowId)).filter((x) => x.status === 'approved').map((x) => x.text);
@@ -107,6 +112,8 @@ export class RecordingLibrary {
       restrictedTo: access ? await Promise.all(access.map(async (u) => ({ id: u, name: (await this.store.users.byId(u))?.name ?? '—' }))) : null,
       canRestrict: await this.#founderOf(caller, r),
       viewingIsVisible: caller.user.role === 'investor',
+      interestedStartupIds:
+        caller.user.role === 'investor' ? (await this.store.roadshows.interests(r.roadshowId)).filter((i) => i.investorId === caller.user.id).map((i) => i.startupId) : [],
     };
   }
 
@@ -151,6 +158,49 @@ export class RecordingLibrary {
     if (clamped.length > 0) await this.store.recordings.addWatch(id, caller.user.id, clamped, new Date().toISOString());
   }
 
+  /**
+   * An investor watching marks interest in one of the recording's startups (the same interest as in the
+   * live room), optionally asking for an intro with a note; the startup's founders are notified when it is
+   * new or the note changed.
+   */
+  async interest(caller: Caller, id: string, body: RecordingInterestBody): Promise<{ startupId: string; interested: boolean }> {
+    if (caller.user.role !== 'investor') throw new Forbidden('Only investors mark interest or ask for an intro.');
+    const r = await this.watchable(caller, id);
+    const startup = (await this.#startups(r)).find((s) => s.id === body.startupId);
+    if (!startup) throw new BadRequest('startupId: that startup did not pitch in this recording.');
+    if (!body.interested && body.message) throw new BadRequest('message: a note goes with interest, not with withdrawing it.');
+    const changed = await this.store.roadshows.setInterest(
+      { roadshowId: r.roadshowId, startupId: startup.id, investorId: caller.user.id, itemId: null, recordingId: r.id, message: body.message ?? null, createdAt: new Date().toISOString() },
+      body.interested,
+    );
+    if (changed && body.interested) {
+      await this.notifier.notify(await this.store.startups.memberIds(startup.id), 'intro.requested', {
+        bookingId: null, actorName: caller.user.name, startsAt: null, subject: startup.name, link: `/recordings/${r.id}/analytics`,
+      });
+    }
+    return { startupId: startup.id, interested: body.interested };
+  }
+
+  /** Interest in the recording's startups: operators see all, founders their own startups'. */
+  async #interests(caller: Caller, r: RecordingRecord): Promise<RecordingInterest[]> {
+    const startups = new Map((await this.#startups(r)).map((s) => [s.id, s.name]));
+    const mine = caller.user.role === 'operator' ? null : new Set(await this.store.startups.idsForUser(caller.user.id));
+    const all = (await this.store.roadshows.interests(r.roadshowId)).filter((i) => startups.has(i.startupId) && (!mine || mine.has(i.startupId)));
+    return Promise.all(
+      all.map(async (i) => {
+        const u = await this.store.users.byId(i.investorId);
+        return {
+          startupId: i.startupId,
+          startupName: startups.get(i.startupId)!,
+          investor: { id: i.investorId, name: u?.name ?? '—', role: u?.role ?? 'investor' },
+          message: i.message ?? null,
+          fromReplay: i.recordingId === r.id,
+          createdAt: i.createdAt,
+        };
+      }),
+    );
+  }
+
   async analytics(caller: Caller, id: string): Promise<WatchAnalytics> {
     const r = await this.store.recordings.byId(id);
     if (!r) throw new NotFound('No such recording.');
@@ -178,6 +228,6 @@ export class RecordingLibrary {
       }),
     );
     viewers.sort((a, b) => b.watchedMs - a.watchedMs);
-    return { recordingId: id, durationMs: r.durationMs, viewers };
+    return { recordingId: id, durationMs: r.durationMs, interests: await this.#interests(caller, r), viewers };
   }
 }

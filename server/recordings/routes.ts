@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { Conflict, parseOr400 } from '../errors.js';
-import { RecordingAccessBody, RecordingsQuery, WatchReportBody } from '../../shared/recordings.js';
+import { RecordingAccessBody, RecordingInterestBody, RecordingsQuery, WatchReportBody } from '../../shared/recordings.js';
 import type { RecordingLibrary } from './library.js';
 
 
@@ -78,6 +78,11 @@ export function addRecordingRoutes(r: Router, { library, param }: { library: Rec
     const body = parseOr400(WatchReportBody, req.body);
     await library.reportWatch(caller, param(req, 'id'), body.segments);
     res.json({ ok: true });
+  });
+  r.post('/recordings/:id/interest', async (req, res) => {
+    const caller = callerOf(req);
+    const body = parseOr400(RecordingInterestBody, req.body);
+    res.json(await library.interest(caller, param(req, 'id'), body));
   });
   r.get('/recordings/:id/analytics', async (req, res) => {
     res.json(await library.analytics(callerOf(req), param(req, 'id')));

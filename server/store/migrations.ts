@@ -341,4 +341,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX recording_watch_rec ON recording_watch(recording_id, user_id);
     `,
   },
+  {
+    version: 7,
+    name: 'intro requests from replays (interest with a message and the recording); notifications with a subject and a link',
+    sql: `
+      ALTER TABLE roadshow_interests ADD COLUMN recording_id TEXT;
+      ALTER TABLE roadshow_interests ADD COLUMN message TEXT;
+      ALTER TABLE notifications ADD COLUMN subject TEXT;
+      ALTER TABLE notifications ADD COLUMN link TEXT;
+    `,
+  },
 ];

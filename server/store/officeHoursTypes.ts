@@ -38,6 +38,10 @@ export interface NotificationRecord {
   bookingId: string | null;
   actorName: string;
   startsAt: string | null;
+  /** What it is about, for the text (e.g. a startup's name). */
+  subject?: string | null;
+  /** Where clicking it goes (an app path). */
+  link?: string | null;
   createdAt: string;
   readAt: string | null;
 }

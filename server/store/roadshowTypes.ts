@@ -85,6 +85,10 @@ export interface InterestRecord {
   startupId: string;
   investorId: string;
   itemId: string | null;
+  /** Marked while watching this recording (null: in the live room). */
+  recordingId?: string | null;
+  /** The investor's note with an intro request. */
+  message?: string | null;
   createdAt: string;
 }
 
@@ -138,6 +142,7 @@ export interface RoadshowRepo {
   setMuted(roadshowId: string, userId: string, muted: boolean, by: string, now: string): Promise<void>;
   mutedIds(roadshowId: string): Promise<string[]>;
 
-  setInterest(rec: InterestRecord, interested: boolean): Promise<void>;
+  /** Marks or unmarks; true when this call changed something (a new interest, a new note, or one removed). */
+  setInterest(rec: InterestRecord, interested: boolean): Promise<boolean>;
   interests(roadshowId: string): Promise<InterestRecord[]>;
 }

@@ -38,6 +38,8 @@ const notificationFromRow = (r: Row): NotificationRecord => ({
   bookingId: (r.booking_id as string | null) ?? null,
   actorName: r.actor_name as string,
   startsAt: (r.starts_at as string | null) ?? null,
+  subject: (r.subject as string | null) ?? null,
+  link: (r.link as string | null) ?? null,
   createdAt: r.created_at as string,
   readAt: (r.read_at as string | null) ?? null,
 });
@@ -177,8 +179,8 @@ export function sqliteOfficeHours(db: Database.Database, prepare: Prepare): Offi
     },
 
     addNotification: async (n) => {
-      prepare('INSERT INTO notifications (id, user_id, kind, booking_id, actor_name, starts_at, created_at, read_at) VALUES (?,?,?,?,?,?,?,?)').run(
-        n.id, n.userId, n.kind, n.bookingId, n.actorName, n.startsAt, n.createdAt, n.readAt,
+      prepare('INSERT INTO notifications (id, user_id, kind, booking_id, actor_name, starts_at, subject, link, created_at, read_at) VALUES (?,?,?,?,?,?,?,?,?,?)').run(
+        n.id, n.userId, n.kind, n.bookingId, n.actorName, n.startsAt, n.subject ?? null, n.link ?? null, n.createdAt, n.readAt,
       );
     },
     notifications: async (userId, limit) =>

@@ -242,12 +242,16 @@ export function sqliteRoadshows(db: Database.Database, prepare: Prepare): Roadsh
 
     setInterest: async (rec: InterestRecord, interested) => {
       if (interested) {
-        prepare('INSERT OR IGNORE INTO roadshow_interests (roadshow_id, startup_id, investor_id, item_id, created_at) VALUES (?,?,?,?,?)').run(
-          rec.roadshowId, rec.startupId, rec.investorId, rec.itemId, rec.createdAt,
+        // NOTE: marking again keeps the first time; a new note replaces the old one (a changed row counts).
+        return (
+          prepare(
+            `INSERT INTO roadshow_interests (roadshow_id, startup_id, investor_id, item_id, recording_id, message, created_at) VALUES (?,?,?,?,?,?,?)
+             ON CONFLICT (roadshow_id, startup_id, investor_id) DO UPDATE SET message = excluded.message, recording_id = COALESCE(excluded.recording_id, recording_id)
+             WHERE excluded.message IS NOT NULL AND excluded.message IS NOT message`,
+          ).run(rec.roadshowId, rec.startupId, rec.investorId, rec.itemId, rec.recordingId ?? null, rec.message ?? null, rec.createdAt).changes > 0
         );
-      } else {
-        prepare('DELETE FROM roadshow_interests WHERE roadshow_id = ? AND startup_id = ? AND investor_id = ?').run(rec.roadshowId, rec.startupId, rec.investorId);
       }
+      return prepare('DELETE FROM roadshow_interests WHERE roadshow_id = ? AND startup_id = ? AND investor_id = ?').run(rec.roadshowId, rec.startupId, rec.investorId).changes > 0;
     },
     interests: async (roadshowId) =>
       (prepare('SELECT * FROM roadshow_interests WHERE roadshow_id = ? ORDER BY created_at').all(roadshowId) as Row[]).map((r) => ({
@@ -255,6 +259,8 @@ export function sqliteRoadshows(db: Database.Database, prepare: Prepare): Roadsh
         startupId: r.startup_id as string,
         investorId: r.investor_id as string,
         itemId: (r.item_id as string | null) ?? null,
+        recordingId: (r.recording_id as string | null) ?? null,
+        message: (r.message as string | null) ?? null,
         createdAt: r.created_at as string,
       })),
   };

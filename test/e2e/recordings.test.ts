@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../../server/demo.js';
 // NOTE: E2E_CLIENT_DIST lets a run use its own build while others rebuild dist/client.
 const clientDist = resolve(process.env.E2E_CLIENT_DIST ?? 'dist/client');
 const docs = resolve('docs');
+const INTRO_NOTE = 'Loved the hull-cleaning numbers — can we talk about your pilot fleet?';
 const shots = resolve('.test-artifacts/screenshots');
 const TITLE = 'Harbour Robotics Replay Day';
 const QUESTION = 'How long does one hull take to clean?';
@@ -164,7 +165,12 @@ describe('recordings in the browser', () => {
     expect(secondStart).toBeGreaterThan(1_500);
     await expect.poll(() => investor.getByTestId('replay-marker').count()).toBeGreaterThan(0);
     await investor.getByTestId('replay-question').filter({ hasText: QUESTION }).waitFor({ timeout: 10_000 });
-    expect(await investor.getByTestId('replay-interested').getAttribute('href')).toMatch(/^\/startups\/[^/]+$/);
+    // Interested → an intro request with a note; the button becomes "intro requested".
+    await investor.getByTestId('replay-interested').click();
+    await investor.getByTestId('replay-intro-note').fill(INTRO_NOTE);
+    await investor.getByTestId('replay-intro-send').click();
+    await investor.getByTestId('replay-interested-badge').waitFor({ timeout: 10_000 });
+    await investor.getByTestId('replay-intro-sent').waitFor();
     expect(await investor.getByTestId('replay-restrict').count()).toBe(0);
     expect(await investor.getByTestId('replay-analytics').count()).toBe(0);
 
@@ -185,6 +191,16 @@ describe('recordings in the browser', () => {
     await viewer.waitFor({ timeout: 10_000 });
     expect(Number(await viewer.getByTestId('analytics-watched').getAttribute('data-watched-ms'))).toBeGreaterThan(1_000);
     expect(await viewer.innerText()).toContain('Hannah Kim');
+    // … and the intro request, with the note, and the notification that led there.
+    const interest = presenter.locator(`[data-testid="analytics-interest"][data-user-id="${ids.hannah}"]`);
+    await interest.waitFor({ timeout: 10_000 });
+    expect(await interest.innerText()).toContain(INTRO_NOTE);
+    await expect.poll(() => presenter.getByTestId('notifications-bell').getAttribute('data-unread'), { timeout: 10_000 }).not.toBe('0');
+    await presenter.getByTestId('notifications-bell').click();
+    const note = presenter.locator('[data-testid="notification"][data-kind="intro.requested"]');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.innerText()).toContain('Hannah Kim');
+    await presenter.getByTestId('notifications-bell').click();
 
     // The replay in Chinese, as the founder: restriction control, analytics and Q&A.
     await presenter.evaluate(() => localStorage.setItem('hatchery.language', 'zh'));

@@ -215,6 +215,7 @@ export const officeHoursEn = {
         startingSoon: 'Your session at {{time}} starts in 10 minutes',
       },
       queue: { admitted: '{{name}} admitted you — your session is open' },
+      intro: { requested: '{{name}} is interested in {{subject}} and asks for an intro' },
     },
   },
 };

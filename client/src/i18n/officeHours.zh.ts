@@ -217,6 +217,7 @@ export const officeHoursZh: Messages['officeHours'] = {
         startingSoon: '你 {{time}} 的辅导将在 10 分钟后开始',
       },
       queue: { admitted: '{{name}} 已接入你，辅导已开始' },
+      intro: { requested: '{{name}} 对 {{subject}} 感兴趣，希望获得引荐' },
     },
   },
 };

@@ -76,8 +76,8 @@ function NotificationItem({ n }: { n: Notification }) {
   const time = useTimeFormat();
   const now = useNow();
   const when = n.startsAt ? time.weekdayTime(n.startsAt) : '';
-  const text = t(`officeHours.notifications.kinds.${n.kind}`, { name: n.actorName, time: when });
-  const to = n.bookingId && (n.kind === 'queue.admitted' || n.kind === 'booking.startingSoon') ? ohPaths.session(n.bookingId) : ohPaths.sessions;
+  const text = t(`officeHours.notifications.kinds.${n.kind}`, { name: n.actorName, time: when, subject: n.subject ?? '' });
+  const to = n.link?.startsWith('/') ? n.link : n.bookingId && (n.kind === 'queue.admitted' || n.kind === 'booking.startingSoon') ? ohPaths.session(n.bookingId) : ohPaths.sessions;
   return (
     <li className={`oh-bell-item${n.read ? '' : ' is-unread'}`} data-testid="notification" data-kind={n.kind} data-read={String(n.read)}>
       <Link to={to} className="oh-bell-link">

@@ -35,7 +35,37 @@ export function AnalyticsPanel({ recordingId, chapters }: { recordingId: string;
             <ChapterBars analytics={state.data} chapters={chapters} />
           </>
         ))}
+      {state.kind === 'ready' && <InterestList analytics={state.data} />}
     </section>
+  );
+}
+
+/** Investors who marked interest or asked for an intro (live or from the replay), with their notes. */
+function InterestList({ analytics }: { analytics: WatchAnalytics }) {
+  const { t } = useTranslation();
+  const time = useTimeFormat();
+  return (
+    <div className="rec-interests" data-testid="analytics-interests">
+      <h3 className="card-subtitle">{t('recordings.intro.analyticsTitle')}</h3>
+      {analytics.interests.length === 0 ? (
+        <p className="muted small">{t('recordings.intro.analyticsEmpty')}</p>
+      ) : (
+        <ul className="rec-interest-list">
+          {analytics.interests.map((i) => (
+            <li key={`${i.startupId}:${i.investor.id}`} className="rec-interest" data-testid="analytics-interest" data-user-id={i.investor.id}>
+              <div className="rec-interest-head">
+                <strong>{i.investor.name}</strong>
+                <span className="muted small">→ {i.startupName}</span>
+                <span className="muted small">
+                  {i.fromReplay ? t('recordings.intro.fromReplay') : t('recordings.intro.fromLive')} · <time dateTime={i.createdAt}>{time.dateTime(i.createdAt)}</time>
+                </span>
+              </div>
+              {i.message && <blockquote className="rec-interest-note">{i.message}</blockquote>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

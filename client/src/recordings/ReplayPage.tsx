@@ -96,7 +96,18 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
           {playable && <ChapterList recording={recording} nowMs={player.nowMs} onSeek={player.seek} />}
         </div>
         <aside className="rec-replay-side">
-          <ReplayStartups startups={recording.startups} investor={me.role === 'investor'} />
+          <ReplayStartups
+            recordingId={recording.id}
+            startups={recording.startups}
+            investor={me.role === 'investor'}
+            interestedIds={recording.interestedStartupIds}
+            onInterestChanged={(startupId, on) =>
+              onUpdated({
+                ...recording,
+                interestedStartupIds: on ? [...new Set([...recording.interestedStartupIds, startupId])] : recording.interestedStartupIds.filter((x) => x !== startupId),
+              })
+            }
+          />
           <ReplayQuestions recordingId={recording.id} markers={recording.markers} onSeek={player.seek} />
         </aside>
       </div>

@@ -1,5 +1,5 @@
 /** The replay library's REST calls (docs/recordings.md), typed with the shared protocol (types only). */
-import type { RecordingDetail, RecordingsPage, WatchAnalytics } from '../../../shared/recordings';
+import type { RecordingDetail, RecordingInterestBody, RecordingInterestResult, RecordingsPage, WatchAnalytics } from '../../../shared/recordings';
 import type { Question } from '../../../shared/roadshow';
 import { apiRequest } from '../lib/api';
 import type { Segment } from './segments';
@@ -15,6 +15,8 @@ export const recordingsApi = {
   /** Restricts to these investors (null lifts the restriction). */
   setAccess: (id: string, investorIds: string[] | null) => apiRequest<{ recording: RecordingDetail }>('PUT', `${base(id)}/access`, { body: { investorIds } }),
   watch: (id: string, segments: Segment[]) => apiRequest<{ ok: true }>('POST', `${base(id)}/watch`, { body: { segments } }),
+  /** An investor marks interest in a startup of the recording, optionally asking for an intro with a note. */
+  interest: (id: string, body: RecordingInterestBody) => apiRequest<RecordingInterestResult>('POST', `${base(id)}/interest`, { body }),
   analytics: (id: string) => apiRequest<WatchAnalytics>('GET', `${base(id)}/analytics`),
 };
 

@@ -65,8 +65,11 @@ export function filtersToParams(filters: LibraryFilters): URLSearchParams {
   return p;
 }
 
-/** "?q=…&sort=date&page=1&pageSize=12" for GET /api/recordings (empty filters left out; q trimmed). */
-export function recordingsQueryString(filters: LibraryFilters, pageSize = LIBRARY_PAGE_SIZE): string {
+/**
+ * "?q=…&sort=date&page=1&pageSize=12" for GET /api/recordings (empty filters left out; q trimmed). With a
+ * date range, `tz` (the viewer's zone) makes the days the viewer's days, not UTC's.
+ */
+export function recordingsQueryString(filters: LibraryFilters, pageSize = LIBRARY_PAGE_SIZE, tz?: string): string {
   const p = new URLSearchParams();
   const q = filters.q.trim();
   if (q) p.set('q', q);
@@ -78,6 +81,7 @@ export function recordingsQueryString(filters: LibraryFilters, pageSize = LIBRAR
   const [from, to] = filters.from && filters.to && filters.from > filters.to ? [filters.to, filters.from] : [filters.from, filters.to];
   if (from) p.set('from', from);
   if (to) p.set('to', to);
+  if ((from || to) && tz) p.set('tz', tz);
   p.set('sort', filters.sort);
   p.set('page', String(filters.page));
   p.set('pageSize', String(pageSize));

@@ -2,7 +2,8 @@ import { useEffect, useMemo } from 'react';
 import type { RecordingSummary } from '../../../shared/recordings';
 import { useAsync } from '../lib/useAsync';
 import { recordingsApi } from './api';
-import { recordingsQueryString, type LibraryFilters } from './query';
+import { LIBRARY_PAGE_SIZE, recordingsQueryString, type LibraryFilters } from './query';
+import { useViewerTimeZone } from '../lib/useTimeFormat';
 
 /** While a card is still processing, the page asks again this often. */
 export const PROCESSING_POLL_MS = 4_000;
@@ -20,7 +21,7 @@ const unfinished = (r: { status: RecordingSummary['status'] }) => r.status === '
 
 /** One page of the library for `filters`; refreshes itself while a card is processing. */
 export function useLibrary(filters: LibraryFilters) {
-  const query = recordingsQueryString(filters);
+  const query = recordingsQueryString(filters, LIBRARY_PAGE_SIZE, useViewerTimeZone());
   const result = useAsync(() => recordingsApi.list(query), query);
   const processing = result.state.kind === 'ready' && result.state.data.recordings.some(unfinished);
   usePollWhile(processing, result.reload);

@@ -120,7 +120,7 @@ describe('what a booking allows now', () => {
 });
 
 describe('notifications list', () => {
-  const n = (id: string, createdAt: string, read = false) => ({ id, kind: 'booking.booked' as const, bookingId: 'b', actorName: 'A', startsAt: null, createdAt, read });
+  const n = (id: string, createdAt: string, read = false) => ({ id, kind: 'booking.booked' as const, bookingId: 'b', actorName: 'A', startsAt: null, subject: null, link: null, createdAt, read });
   it('merges pushes and loads by id, newest first, and counts unread', () => {
     const list = mergeNotifications([n('a', '2026-01-01T00:00:00Z')], [n('b', '2026-01-02T00:00:00Z'), n('a', '2026-01-01T00:00:00Z', true)]);
     expect(list.map((x) => x.id)).toEqual(['b', 'a']);

@@ -15,6 +15,12 @@ describe('library query strings', () => {
     expect(recordingsQueryString(EMPTY_FILTERS)).toBe('?sort=date&page=1&pageSize=12');
   });
 
+  it('sends the viewer’s zone with a date range (the days are theirs), and not without one', () => {
+    expect(parse(recordingsQueryString({ ...EMPTY_FILTERS, from: '2026-03-01' }, 12, 'Asia/Shanghai'))).toMatchObject({ from: '2026-03-01', tz: 'Asia/Shanghai' });
+    expect(parse(recordingsQueryString({ ...EMPTY_FILTERS, to: '2026-03-01' }, 12, 'America/New_York')).tz).toBe('America/New_York');
+    expect(parse(recordingsQueryString(EMPTY_FILTERS, 12, 'Asia/Shanghai')).tz).toBeUndefined();
+  });
+
   it('sends every filter the API knows, trimmed and encoded', () => {
     const qs = recordingsQueryString({
       q: '  hull & barnacles ',
