@@ -123,7 +123,7 @@ export class Hatchery {
       docs,
       collab,
       officeHours: { service: officeHours, queues, notifier, sessions, store },
-      recordings: new RecordingLibrary(store, notifier),
+      recordings: new RecordingLibrary(store, notifier, (id) => recordings.progress(id)),
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });

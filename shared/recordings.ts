@@ -61,6 +61,8 @@ export const RecordingSummary = z.object({
   startedAt: z.string(),
   durationMs: z.number().int(),
   status: RecordingStatus,
+  /** While `processing`: how far the file is (0..1); null otherwise. */
+  progress: z.number().min(0).max(1).nullable(),
   /** People who watched (any amount). */
   viewers: z.number().int(),
   hasThumbnail: z.boolean(),

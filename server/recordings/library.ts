@@ -21,6 +21,8 @@ export class RecordingLibrary {
   constructor(
     private readonly store: Store,
     private readonly notifier: Pick<Notifier, 'notify'>,
+    /** How far a recording's post-processing is (0..1), from the recording service. */
+    private readonly progressOf: (recordingId: string) => number | null = () => null,
   ) {}
 
   /** The startups that pitched in the recording's roadshow. */
@@ -65,6 +67,7 @@ export class RecordingLibrary {
       startedAt: r.startedAt,
       durationMs: r.durationMs,
       status: r.status,
+      progress: r.status === 'processing' ? (this.progressOf(r.id) ?? 0) : null,
       viewers,
       hasThumbnail: chapters.some((c) => c.thumbnail),
     };

@@ -44,6 +44,8 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
   readonly #active = new Map<string, ActiveRecording>();
   /** Finishing jobs in flight (tests and shutdown wait for them). */
   readonly #finishing = new Set<Promise<void>>();
+  /** How far post-processing got (0..1), per recording being finished. */
+  readonly #progress = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -52,6 +54,11 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
   ) {
     super();
     mkdirSync(config.dir, { recursive: true });
+  }
+
+  /** How far the file of a recording in `processing` is (0..1); null when it is not being finished here. */
+  progress(recordingId: string): number | null {
+    return this.#progress.get(recordingId) ?? null;
   }
 
   isRecording(roadshowId: string): boolean {
@@ -143,10 +150,18 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     const rec = await this.store.recordings.byId(id);
     if (!rec) return;
     const { ffmpegPath, ffprobePath } = this.config;
+    this.#progress.set(id, 0);
     try {
       const parts: { file: string; wallStart: number; durationMs: number }[] = [];
       const segments = (await this.store.recordings.segments(id)).filter((s) => usableSegments([s.file]).length > 0);
+      // Progress: each segment weighs its wall-clock length; joining and the thumbnails a tenth of the whole each.
+      const ends = segments.map((s, i) => Date.parse(segments[i + 1]?.startedAt ?? rec.endedAt ?? new Date().toISOString()));
+      const weights = segments.map((s, i) => Math.max(1, ends[i]! - Date.parse(s.startedAt)));
+      const total = weights.reduce((a, b) => a + b, 0) / 0.8;
+      let done = 0;
+      const advance = (w: number) => this.#progress.set(id, Math.min(0.99, (done += w) / total));
       for (const [i, s] of segments.entries()) {
+        if (i > 0) advance(weights[i - 1]!);
         const fixed = `${s.file}.fixed.webm`;
         // NOTE: the next segment starts before this one has finished (so a switch leaves no gap): this one
         // is cut where the next begins, so nothing is in the file twice and file time follows wall time.
@@ -163,8 +178,10 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
         if (durationMs > 0) parts.push({ file: fixed, wallStart: Date.parse(s.startedAt), durationMs });
       }
       if (parts.length === 0) throw new Error(cause ?? 'nothing was recorded (no one was on stage)');
+      advance(weights.at(-1) ?? 0);
       const file = join(this.config.dir, `${id}.webm`);
       await joinSegments(ffmpegPath, parts.map((p) => p.file), file);
+      advance(total * 0.1);
       const durationMs = await probeDurationMs(ffprobePath, file);
       /** Where a wall-clock instant falls in the file (a gap maps to where the next segment starts). */
       const toFile = (wall: number): number => {
@@ -184,12 +201,15 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
         const thumb = join(this.config.dir, id, `chapter-${c.index}.jpg`);
         const at = Math.min(c.startMs + Math.min(2000, Math.max(0, (c.endMs! - c.startMs) / 2)), Math.max(0, durationMs - 100));
         c.thumbnail = await thumbnail(ffmpegPath, file, at, thumb).then(() => thumb, () => null);
+        advance((total * 0.1) / kept.length);
       }
       await this.store.recordings.setChapters(id, kept);
       await this.store.recordings.replaceMarkers(id, (await this.store.recordings.markers(id)).map((m) => ({ ...m, atMs: toFile(m.atMs) })));
       await this.store.recordings.update(id, { status, file, durationMs, size: statSync(file).size });
+      this.#progress.delete(id);
       this.log.info({ recordingId: id, durationMs, status, segments: parts.length }, 'finish()');
     } catch (err) {
+      this.#progress.delete(id);
       this.log.error({ err, recordingId: id }, 'finish() | failed');
       const message = (err as Error).message;
       await this.store.recordings.update(id, { status: 'failed', error: cause && message === cause ? cause : `Could not finish the recording: ${message}` });

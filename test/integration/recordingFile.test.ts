@@ -84,7 +84,15 @@ describe('recording a live roadshow', () => {
       await c.waitState(id, (s) => !s.recording, 'LiveState.recording false');
     }
 
+    // Being finished: `processing` with how far it is (0..1) — unless it was already done.
+    const right = (await ops.get(`/api/recordings/${recId}`)).json.recording as RecordingDetail;
+    if (right.status === 'processing') {
+      expect(right.progress).toBeGreaterThanOrEqual(0);
+      expect(right.progress).toBeLessThan(1);
+    } else expect(right.status).toBe('ready');
+
     const detail = await waitRecordingStatus(ops, recId, ['ready'], 45_000);
+    expect(detail.progress).toBeNull();
     expect(() => RecordingDetail.parse(detail)).not.toThrow();
     expect(detail).toMatchObject({ id: recId, roadshowId: id, status: 'ready', error: null });
     expect(detail.startups.map((s) => s.name)).toContain('Tidewater Robotics');

@@ -35,7 +35,7 @@ export const recordingsEn = {
     duration: 'Length {{time}}',
     noPreview: 'No preview',
   },
-  status: { recording: 'Recording', processing: 'Processing…', ready: 'Ready', incomplete: 'Incomplete', failed: 'Failed' },
+  status: { recording: 'Recording', processing: 'Processing…', processingPercent: 'Processing… {{percent}}%', ready: 'Ready', incomplete: 'Incomplete', failed: 'Failed' },
   replay: {
     documentTitle: '{{title}} · replay',
     back: 'All replays',

@@ -37,7 +37,7 @@ export const recordingsZh: Messages['recordings'] = {
     duration: '时长 {{time}}',
     noPreview: '暂无预览',
   },
-  status: { recording: '录制中', processing: '处理中…', ready: '可观看', incomplete: '不完整', failed: '失败' },
+  status: { recording: '录制中', processing: '处理中…', processingPercent: '处理中… {{percent}}%', ready: '可观看', incomplete: '不完整', failed: '失败' },
   replay: {
     documentTitle: '{{title}} · 回放',
     back: '全部回放',

@@ -33,7 +33,7 @@ export function RecordingCard({ recording: r }: { recording: RecordingSummary })
           </span>
         )}
         <span className="rec-card-status">
-          <RecordingStatusBadge status={r.status} />
+          <RecordingStatusBadge status={r.status} progress={r.progress} />
         </span>
       </div>
       <div className="rec-card-body">

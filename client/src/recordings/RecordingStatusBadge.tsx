@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingStatus } from '../../../shared/recordings';
 
-/** The state of a recording; nothing for a ready one unless `always`. */
-export function RecordingStatusBadge({ status, always = false }: { status: RecordingStatus; always?: boolean }) {
+/** The state of a recording (with how far processing is); nothing for a ready one unless `always`. */
+export function RecordingStatusBadge({ status, progress = null, always = false }: { status: RecordingStatus; progress?: number | null; always?: boolean }) {
   const { t } = useTranslation();
   if (status === 'ready' && !always) return null;
   return (
     <span className={`badge rec-status rec-status--${status}`} data-testid="recording-status">
       {status === 'processing' && <span className="rec-status-spin" aria-hidden="true" />}
-      {t(`recordings.status.${status}`)}
+      {status === 'processing' && progress !== null ? t('recordings.status.processingPercent', { percent: Math.round(progress * 100) }) : t(`recordings.status.${status}`)}
     </span>
   );
 }

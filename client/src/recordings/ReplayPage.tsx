@@ -49,7 +49,7 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
       <header className="rec-replay-head" data-testid="replay-head" data-status={recording.status}>
         <div className="rec-replay-title-row">
           <h1 className="page-title">{recording.title}</h1>
-          <RecordingStatusBadge status={recording.status} />
+          <RecordingStatusBadge status={recording.status} progress={recording.progress} />
         </div>
         <p className="rec-replay-meta small muted">
           <span>
@@ -81,7 +81,14 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
       )}
       {(recording.status === 'processing' || recording.status === 'recording') && (
         <div className="card" data-testid="replay-processing">
-          <EmptyState icon={<Spinner />} title={t('recordings.replay.processingTitle')} hint={t('recordings.replay.processingHint')} />
+          <EmptyState icon={<Spinner />} title={t('recordings.replay.processingTitle')} hint={t('recordings.replay.processingHint')}>
+            {recording.status === 'processing' && recording.progress !== null && (
+              <div className="rec-progress" data-testid="replay-progress" data-progress={recording.progress}>
+                <progress max={1} value={recording.progress} aria-label={t('recordings.replay.processingTitle')} />
+                <span className="muted small">{t('recordings.status.processingPercent', { percent: Math.round(recording.progress * 100) })}</span>
+              </div>
+            )}
+          </EmptyState>
         </div>
       )}
       {recording.viewingIsVisible && (
