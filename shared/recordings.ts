@@ -98,7 +98,7 @@ export const RecordingsQuery = z.object({
   tz: z
     .string()
     .max(64)
-    .refine((tz) => isTimeZone(tz), 'tz: not a known time zone')
+    .refine((tz) => isTimeZone(tz), 'not a known time zone')
     .optional(),
   sort: z.enum(['date', 'popular']).default('date'),
   page: z.coerce.number().int().min(1).max(1000).default(1),
