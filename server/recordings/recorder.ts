@@ -2,7 +2,7 @@
  * Records one media room's stage into WebM segments: PlainTransports on the room's router send the chosen
  * VP8 video and every stage microphone's Opus audio as RTP into Debian's ffmpeg, which copies them into a
  * file, one track each (no re-encoding live; the microphones are mixed into one track when the recording
- * is finished, see postprocess.ts). A muted microphone sends nothing: its track has a gap there. When the source changes (or ffmpeg dies) the segment ends and a new one starts, with a
+ * is finished, see postprocess.ts). Every track of a segment starts with it (see RoadshowRoom.stageSource). When the source changes (or ffmpeg dies) the segment ends and a new one starts, with a
  * keyframe requested. It owns its ffmpeg processes, transports, consumers and timer; `stop()` ends them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
