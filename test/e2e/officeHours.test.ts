@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { login, startServer, type TestServer } from '../helpers/server.js';
-import { launchChromium } from '../helpers/browser.js';
+import { docsScreenshotPath, launchChromium } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
 
 /** The slice of the page's RoomClient (exposed as `window.__hatcheryRoom` under automation) the test uses. */
@@ -26,8 +26,8 @@ type HookedWindow = Window & { __hatcheryRoom?: RoomHook };
 
 const clientDist = resolve('dist/client');
 const shots = resolve('.test-artifacts/screenshots');
-const docsEn = resolve('docs/screenshot-office-hours-en.png');
-const docsRoomZh = resolve('docs/screenshot-office-hours-room-zh.png');
+const docsEn = docsScreenshotPath('screenshot-office-hours-en.png');
+const docsRoomZh = docsScreenshotPath('screenshot-office-hours-room-zh.png');
 const MENTOR_ZONE = 'Asia/Shanghai';
 const FOUNDER_ZONE = 'America/New_York';
 

@@ -11,12 +11,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { login, startServer, type TestServer } from '../helpers/server.js';
-import { launchChromium } from '../helpers/browser.js';
+import { docsScreenshotPath, launchChromium } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
 
 // NOTE: E2E_CLIENT_DIST lets a run use its own build while others rebuild dist/client.
 const clientDist = resolve(process.env.E2E_CLIENT_DIST ?? 'dist/client');
-const docs = resolve('docs');
 const INTRO_NOTE = 'Loved the hull-cleaning numbers — can we talk about your pilot fleet?';
 const shots = resolve('.test-artifacts/screenshots');
 const TITLE = 'Harbour Robotics Replay Day';
@@ -151,7 +150,7 @@ describe('recordings in the browser', () => {
     await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
     expect(await card.getAttribute('data-recording-id')).toBe(recordingId);
     expect(await card.innerText()).toContain(TITLE);
-    await investor.screenshot({ path: `${docs}/screenshot-library-en.png` });
+    await investor.screenshot({ path: docsScreenshotPath('screenshot-library-en.png') });
 
     // The replay: the video from the library's file URL, two chapters, the question's marker, the notice.
     await card.click();
@@ -215,6 +214,6 @@ describe('recordings in the browser', () => {
     expect(await presenter.locator('h2', { hasText: '章节' }).count()).toBe(1);
     await presenter.setViewportSize({ width: 1366, height: 1480 });
     await presenter.evaluate(() => window.scrollTo(0, 0));
-    await presenter.screenshot({ path: `${docs}/screenshot-replay-zh.png` });
+    await presenter.screenshot({ path: docsScreenshotPath('screenshot-replay-zh.png') });
   });
 });
