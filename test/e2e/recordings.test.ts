@@ -4,13 +4,15 @@
  * investor gets the consent notice and asks a question; the host moves to the next item and stops. The
  * recording appears in the library (processing, then ready); the investor finds it by search and a filter,
  * opens it, plays it, jumps to a chapter; the player reports what was watched and the founder sees the
- * investor among the viewers. Screenshots of the library (English) and a replay (Chinese) go to docs/.
+ * investor among the viewers, and the intro request the investor sent with a note (and its notification).
+ * Screenshots of the library (English) and a replay (Chinese): see docsScreenshotPath.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { login, startServer, type TestServer } from '../helpers/server.js';
+import { audioLevelDb } from '../helpers/recordings.js';
 import { docsScreenshotPath, launchChromium } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
 
@@ -134,6 +136,11 @@ describe('recordings in the browser', () => {
       )
       .toBe('ready');
     const recordingId = (await card.first().getAttribute('data-recording-id'))!;
+    // The file has the stage's sound: the browsers' microphones (Chromium's fake device beeps), mixed.
+    const file = (await srv.hatchery.store.recordings.byId(recordingId))!.file!;
+    const level = await audioLevelDb(file, 0.5, 6);
+    console.log(`recorded stage sound: ${level.toFixed(1)} dB RMS`);
+    expect(level).toBeGreaterThan(-60);
 
     // Search and filters narrow the list; the card's startup matches "Tidewater" and "Robotics".
     await investor.getByTestId('recordings-search').fill('no-such-startup-xyz');

@@ -494,11 +494,20 @@ export async function recordSession(kit: RoadshowKit, o: RecordSessionOptions): 
  * How loud the tone at `hz` is in the file's audio between `fromS` and `toS` (RMS in dB after a narrow
  * band-pass; a 440 Hz sine at ffmpeg's default amplitude is about −25 dB, nothing is below −70 dB).
  */
-export async function toneLevelDb(file: string, hz: number, fromS: number, toS: number): Promise<number> {
+export function toneLevelDb(file: string, hz: number, fromS: number, toS: number): Promise<number> {
+  return rmsDb(file, fromS, toS, `bandpass=f=${hz}:width_type=h:w=40,bandpass=f=${hz}:width_type=h:w=40,`);
+}
+
+/** How loud the file's audio is overall between `fromS` and `toS` (RMS in dB; silence is −inf or below −80 dB). */
+export function audioLevelDb(file: string, fromS: number, toS: number): Promise<number> {
+  return rmsDb(file, fromS, toS, '');
+}
+
+async function rmsDb(file: string, fromS: number, toS: number, filters: string): Promise<number> {
   const out = await new Promise<string>((resolve, reject) => {
     execFile(
       'ffmpeg',
-      ['-hide_banner', '-nostats', '-ss', fromS.toFixed(3), '-t', (toS - fromS).toFixed(3), '-i', file, '-map', '0:a:0', '-af', `bandpass=f=${hz}:width_type=h:w=40,bandpass=f=${hz}:width_type=h:w=40,astats=measure_perchannel=none`, '-f', 'null', '-'],
+      ['-hide_banner', '-nostats', '-ss', fromS.toFixed(3), '-t', (toS - fromS).toFixed(3), '-i', file, '-map', '0:a:0', '-af', `${filters}astats=measure_perchannel=none`, '-f', 'null', '-'],
       { encoding: 'utf8', timeout: 30_000 },
       (err, _stdout, stderr) => (err ? reject(new Error(`ffmpeg astats failed: ${err.message}\n${stderr}`)) : resolve(stderr)),
     );
