@@ -106,6 +106,8 @@ export const serverEvents = {
   'queue:admitted': O.QueueAdmitted,
   /** An in-app notification for the receiver. */
   notification: O.Notification,
+  /** A booking the receiver is a party of changed (the mentor extended the room, it moved, it was cancelled). */
+  'booking:changed': O.BookingChanged,
   /** Sent just before the server closes the connection on purpose (logout, shutdown). */
   'server:notice': ServerNotice,
 } as const;

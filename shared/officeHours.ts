@@ -171,3 +171,14 @@ export const QueueLeaveBody = z.object({ mentorId: Id }).strict();
 export const QueueAdmitBody = z.object({ userId: Id.optional() }).strict();
 /** Sent to the admitted founder and the mentor: the booking of the drop-in session to open. */
 export const QueueAdmitted = z.object({ mentorId: Id, booking: Booking });
+
+/** Sent to every party of a booking (all their sockets) when it changed: extended, moved or cancelled — an open session page reloads it. */
+export const BookingChanged = z.object({
+  bookingId: Id,
+  change: z.enum(['extended', 'rescheduled', 'cancelled']),
+  status: z.enum(['confirmed', 'cancelled']),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  roomClosesAt: z.string(),
+});
+export type BookingChanged = z.infer<typeof BookingChanged>;

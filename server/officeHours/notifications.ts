@@ -4,7 +4,7 @@ import { newId } from '../identity/tokens.js';
 import type { HatcheryServer } from '../realtime/gateway.js';
 import type { NotificationRecord } from '../store/officeHoursTypes.js';
 import type { Store } from '../store/types.js';
-import type { Notification } from '../../shared/officeHours.js';
+import type { BookingChanged, Notification } from '../../shared/officeHours.js';
 
 const view = (n: NotificationRecord): Notification => ({
   id: n.id,
@@ -34,6 +34,11 @@ export class Notifier {
       await this.store.officeHours.addNotification(n);
       this.io.to(`user:${userId}`).emit('notification', view(n));
     }
+  }
+
+  /** Tells every socket of these people that a booking changed (no stored notification). */
+  bookingChanged(userIds: Iterable<string>, change: BookingChanged): void {
+    for (const userId of new Set(userIds)) this.io.to(`user:${userId}`).emit('booking:changed', change);
   }
 
   async list(caller: Caller): Promise<Notification[]> {

@@ -20,7 +20,7 @@ const REFUSALS: Record<SeatRefusal, string> = {
   week_limit: 'Your startup reached this mentor’s limit of sessions for that week.',
 };
 
-export type BookingEvent = { kind: 'booked' | 'cancelled' | 'rescheduled'; booking: BookingRecord; actor: Caller };
+export type BookingEvent = { kind: 'booked' | 'cancelled' | 'rescheduled' | 'extended'; booking: BookingRecord; actor: Caller };
 
 export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }> {
   constructor(private readonly store: Store) {
@@ -172,6 +172,7 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
     if (b.status !== 'confirmed' || !roomOpen(b, Date.now())) throw new Conflict('The room is not open.');
     const roomClosesAt = new Date(Date.parse(b.roomClosesAt) + EXTENSION_MS).toISOString();
     await this.store.officeHours.extendRoom(id, roomClosesAt);
+    this.emit('booking', { kind: 'extended', booking: { ...b, roomClosesAt }, actor: caller });
     return this.view(caller, { ...b, roomClosesAt });
   }
 

@@ -65,7 +65,15 @@ export class OfficeHourSessions {
   }
 
   async #onBooking({ kind, booking, actor }: BookingEvent): Promise<void> {
-    const others = (await this.#parties(booking)).filter((id) => id !== actor.user.id);
+    const parties = await this.#parties(booking);
+    if (kind !== 'booked') {
+      // Every open page of the session (the actor's other tabs too) picks up the change at once.
+      const { id: bookingId, status, startsAt, endsAt, roomClosesAt } = booking;
+      this.notifier.bookingChanged(parties, { bookingId, change: kind, status: status === 'cancelled' ? 'cancelled' : 'confirmed', startsAt, endsAt, roomClosesAt });
+    }
+    // An extension is seen in the room itself; the others are worth a notification.
+    if (kind === 'extended') return;
+    const others = parties.filter((id) => id !== actor.user.id);
     const about = { bookingId: booking.id, actorName: actor.user.name, startsAt: booking.startsAt };
     await this.notifier.notify(others, `booking.${kind}`, about);
     if (kind === 'cancelled') this.media.existingRoom(`booking:${booking.id}`)?.close('This session was cancelled.', false);

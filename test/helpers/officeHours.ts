@@ -15,6 +15,7 @@ import type { Role } from '../../shared/schemas.js';
 import type {
   Availability,
   Booking,
+  BookingChanged,
   CreateBookingBody,
   DropInQueueState,
   Notification,
@@ -201,6 +202,7 @@ export class OhClient {
   readonly admitted: QueueAdmitted[] = [];
   readonly notifications: Notification[] = [];
   readonly roomClosed: { roomId: string; reason: string }[] = [];
+  readonly bookingChanges: BookingChanged[] = [];
 
   constructor(
     readonly person: OhPerson,
@@ -210,6 +212,7 @@ export class OhClient {
     socket.on('queue:admitted', (a) => this.admitted.push(a));
     socket.on('notification', (n) => this.notifications.push(n));
     socket.on('media:roomClosed', (p) => this.roomClosed.push(p));
+    socket.on('booking:changed', (c) => this.bookingChanges.push(c));
   }
 
   call<T = unknown>(event: string, payload: unknown): Promise<AckResult<T>> {

@@ -94,10 +94,23 @@ describe('the private room booking:<id>', () => {
 
   it('the mentor extends by 5 minutes while the room is open; founders cannot; a closed room cannot be extended', async () => {
     const chen = await kit.person('chen');
+    // Open session pages (sockets) of both founders, the mentor, and someone else.
+    const [chenC, sofiaC, mentorC, linaC] = await Promise.all([kit.connect(chen), kit.connect('sofia'), kit.connect(soon.mentor), kit.connect('lina')]);
+    const notesBefore = chenC.notifications.length;
     const before = (await soon.mentor.session.get(`${OH}/bookings/${soon.booking.id}`)).json.booking as Booking;
     const res = await soon.mentor.session.post(`${OH}/bookings/${soon.booking.id}/extend`);
     expect(res.status, res.text).toBe(200);
     expect(Date.parse(res.json.booking.roomClosesAt) - Date.parse(before.roomClosesAt)).toBe(5 * 60_000);
+    // Pushed at once to every party (the mentor's other tabs too): the open pages need not poll for it.
+    for (const c of [chenC, sofiaC, mentorC]) {
+      const got = await waitFor(() => c.bookingChanges.find((x) => x.bookingId === soon.booking.id), { timeoutMs: 5000, what: `${c.person.who} booking:changed` });
+      expect(got).toMatchObject({ change: 'extended', status: 'confirmed', roomClosesAt: res.json.booking.roomClosesAt, endsAt: before.endsAt });
+    }
+    // Nobody else hears of it, and it is not a stored notification (the room shows it).
+    // (a round trip on lina's socket after the pushes were sent: anything for her would have arrived first)
+    await linaC.call('queue:watch', { mentorId: soon.mentor.id });
+    expect(linaC.bookingChanges).toEqual([]);
+    expect(chenC.notifications.length).toBe(notesBefore);
     // Stored, not just echoed; the session's end is unchanged.
     const after = (await chen.session.get(`${OH}/bookings/${soon.booking.id}`)).json.booking as Booking;
     expect(after.roomClosesAt).toBe(res.json.booking.roomClosesAt);

@@ -5,7 +5,7 @@
  * belongs to a socket), and hands a `queue:admitted` to the shell once.
  */
 import type { StoreApi } from 'zustand';
-import type { DropInQueueState, Notification } from '../../../shared/officeHours';
+import type { BookingChanged, DropInQueueState, Notification } from '../../../shared/officeHours';
 import type { Role } from '../../../shared/schemas';
 import type { LobbySocket } from '../lobby/LobbyClient';
 import { ohApi } from './api';
@@ -68,6 +68,12 @@ export class OfficeHoursLiveClient {
     if (this.#me.role === 'mentor') this.#watched.add(this.#me.id);
     if (s.connected) this.#onConnect();
     else void this.reloadNotifications();
+  }
+
+  /** Calls `listener` when a booking I am a party of changes (extended, moved, cancelled); returns the unsubscribe. */
+  onBookingChanged(listener: (change: BookingChanged) => void): () => void {
+    this.#socket.on('booking:changed', listener);
+    return () => void this.#socket.off('booking:changed', listener);
   }
 
   /** Removes every listener; safe to call twice. The server forgets my watches when the socket goes. */

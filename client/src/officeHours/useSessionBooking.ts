@@ -4,20 +4,25 @@ import { useAsync } from '../lib/useAsync';
 import { useMe } from '../session/sessionStore';
 import { ohApi } from './api';
 import { roomPhase, type RoomPhase } from './sessionRules';
+import { useOfficeHoursLiveClient } from './OfficeHoursLive';
 
 /** While the room is open, how often the booking is asked again (the mentor may have extended it). */
 export const OPEN_REFRESH_MS = 30_000;
 
-/** The booking of a session page (403 for anyone but its parties). */
+/** The booking of a session page (403 for anyone but its parties); asked again when the server says it changed. */
 export function useSessionBooking(id: string) {
   const me = useMe();
-  return useAsync<Booking>(async () => (await ohApi.booking(id)).booking, `${id}:${me.id}`);
+  const result = useAsync<Booking>(async () => (await ohApi.booking(id)).booking, `${id}:${me.id}`);
+  const live = useOfficeHoursLiveClient();
+  const { reload } = result;
+  useEffect(() => live?.onBookingChanged((c) => c.bookingId === id && reload()), [live, id, reload]);
+  return result;
 }
 
 /**
  * The room's phase, re-evaluated every second but changing (and re-rendering) only when the phase does.
- * NOTE: there is no push when the mentor extends the room, so while it is open the booking is refreshed
- * now and then; and when the local clock says it has closed, the phase stays open until the server's
+ * NOTE: an extension is pushed (`booking:changed`, see useSessionBooking); a push can be missed while the
+ * socket is reconnecting, so while the room is open the booking is also refreshed now and then; and when the local clock says it has closed, the phase stays open until the server's
  * answer says so too (it may have been extended), so nobody is dropped from a room that is still open.
  */
 export function useRoomPhase(booking: Booking | null, reload: () => void): RoomPhase | null {
