@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly issues?: ApiError['issues'],
     /** Extra headers for the response (e.g. Retry-After). */
     readonly headers: Record<string, string> = {},
+    /** A specific, machine-readable refusal (ApiError.code). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -19,6 +21,7 @@ export class HttpError extends Error {
       message: this.message,
       ...(this.issues ? { issues: this.issues } : {}),
       ...(Number.isFinite(retry) && retry > 0 ? { retryAfter: retry } : {}),
+      ...(this.code ? { code: this.code } : {}),
     };
   }
 }
@@ -44,8 +47,8 @@ export class NotFound extends HttpError {
   }
 }
 export class Conflict extends HttpError {
-  constructor(message: string) {
-    super(409, ErrorReason.Conflict, message);
+  constructor(message: string, code?: string) {
+    super(409, ErrorReason.Conflict, message, undefined, {}, code);
   }
 }
 export class TooManyRequests extends HttpError {

@@ -132,6 +132,31 @@ export const Feedback = z.object({
 });
 export type Feedback = z.infer<typeof Feedback>;
 
+/**
+ * Office hours' refusals (409), as `ApiError.code` — the client says them in the user's language
+ * (`errors.code.*`); the server's `message` is the English sentence.
+ */
+export const OfficeHoursRefusal = {
+  SlotFull: 'oh.slot_full',
+  SameStartup: 'oh.same_startup',
+  Overlap: 'oh.overlap',
+  WeekLimit: 'oh.week_limit',
+  BusyNow: 'oh.busy_now',
+  AlreadyCancelled: 'oh.already_cancelled',
+  Cancelled: 'oh.cancelled',
+  CancelTooLate: 'oh.cancel_too_late',
+  RescheduleTooLate: 'oh.reschedule_too_late',
+  DropInFixed: 'oh.drop_in_fixed',
+  SameSlot: 'oh.same_slot',
+  RoomNotOpen: 'oh.room_not_open',
+  FeedbackTooEarly: 'oh.feedback_too_early',
+  FeedbackGiven: 'oh.feedback_given',
+  SlotStarted: 'oh.slot_started',
+  SlotNotOffered: 'oh.slot_not_offered',
+  DoorClosed: 'oh.door_closed',
+} as const;
+export type OfficeHoursRefusal = (typeof OfficeHoursRefusal)[keyof typeof OfficeHoursRefusal];
+
 /** In-app notifications (pushed live as `notification`). */
 export const NOTIFICATION_KINDS = ['booking.booked', 'booking.cancelled', 'booking.rescheduled', 'booking.startingSoon', 'queue.admitted', 'intro.requested'] as const;
 export const Notification = z.object({

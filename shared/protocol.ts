@@ -30,6 +30,11 @@ export interface ApiError {
   issues?: { path: string; message: string }[];
   /** Seconds until trying again makes sense, when the reason is `too_many_requests`. */
   retryAfter?: number;
+  /**
+   * Which specific refusal this is, when the domain names it (e.g. `oh.slot_full`), so the client can say it
+   * in the user's language; `message` is the English sentence.
+   */
+  code?: string;
 }
 
 /** Name of the session cookie (httpOnly, SameSite=Lax). */

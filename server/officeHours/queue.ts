@@ -7,7 +7,7 @@ import { Conflict, Forbidden, NotFound } from '../errors.js';
 import type { Caller } from '../identity/service.js';
 import type { Gateway, HatcherySocket } from '../realtime/gateway.js';
 import type { Store } from '../store/types.js';
-import type { DropInQueueState } from '../../shared/officeHours.js';
+import { OfficeHoursRefusal, type DropInQueueState } from '../../shared/officeHours.js';
 import type { OfficeHoursService } from './service.js';
 import type { Notifier } from './notifications.js';
 
@@ -107,7 +107,7 @@ export class DropInQueues {
         throw new Forbidden('Only founders queue, for their own startup.');
       }
       const q = this.#queues.get(mentorId);
-      if (!q?.open) throw new Conflict('The mentor’s door is closed right now.');
+      if (!q?.open) throw new Conflict('The mentor’s door is closed right now.', OfficeHoursRefusal.DoorClosed);
       this.#watch(socket, mentorId, q);
       if (!q.entries.some((e) => e.userId === caller.user.id)) {
         const startup = await this.store.startups.byId(startupId);

@@ -9,16 +9,17 @@ import type { Caller } from '../identity/service.js';
 import { newId } from '../identity/tokens.js';
 import type { BookingRecord, SeatRefusal } from '../store/officeHoursTypes.js';
 import type { Store } from '../store/types.js';
-import type { Availability, Booking, Feedback, MentorCard, OfficeHourSlot, OfficeHourTopic } from '../../shared/officeHours.js';
+import { OfficeHoursRefusal, type Availability, type Booking, type Feedback, type MentorCard, type OfficeHourSlot, type OfficeHourTopic } from '../../shared/officeHours.js';
 import { canChange, EXTENSION_MS, generateSlots, roomOpen, SLOT_HORIZON_DAYS, slotId, weekOf } from './slots.js';
 
 const DAY_MS = 24 * 3600_000;
-const REFUSALS: Record<SeatRefusal, string> = {
-  full: 'That slot was just taken. Please pick another.',
-  same_startup: 'Your startup already has a seat in this slot.',
-  overlap: 'The mentor already has a session that overlaps this time.',
-  week_limit: 'Your startup reached this mentor’s limit of sessions for that week.',
+const REFUSALS: Record<SeatRefusal, [string, OfficeHoursRefusal]> = {
+  full: ['That slot was just taken. Please pick another.', OfficeHoursRefusal.SlotFull],
+  same_startup: ['Your startup already has a seat in this slot.', OfficeHoursRefusal.SameStartup],
+  overlap: ['The mentor already has a session that overlaps this time.', OfficeHoursRefusal.Overlap],
+  week_limit: ['Your startup reached this mentor’s limit of sessions for that week.', OfficeHoursRefusal.WeekLimit],
 };
+const refusedSeat = (r: SeatRefusal) => new Conflict(...REFUSALS[r]);
 
 export type BookingEvent = { kind: 'booked' | 'cancelled' | 'rescheduled' | 'extended'; booking: BookingRecord; actor: Caller };
 
@@ -105,7 +106,7 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
     };
     // The weekly limit, the seat and the overlap are all checked inside one transaction.
     const refused = await this.store.officeHours.book(record, a.capacity, week);
-    if (refused) throw new Conflict(REFUSALS[refused]);
+    if (refused) throw refusedSeat(refused);
     this.emit('booking', { kind: 'booked', booking: record, actor: caller });
     return this.view(caller, record);
   }
@@ -134,14 +135,14 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
       createdAt: new Date().toISOString(),
     };
     const refused = await this.store.officeHours.book(record, 1);
-    if (refused) throw new Conflict(refused === 'overlap' ? 'You have a session right now; admit them when it ends.' : REFUSALS[refused]);
+    if (refused) throw refused === 'overlap' ? new Conflict('You have a session right now; admit them when it ends.', OfficeHoursRefusal.BusyNow) : refusedSeat(refused);
     return record;
   }
 
   async cancel(caller: Caller, id: string): Promise<Booking> {
     const b = await this.#partyBooking(caller, id);
-    if (b.status !== 'confirmed') throw new Conflict('This booking is already cancelled.');
-    if (!canChange(b.startsAt, Date.now())) throw new Conflict('Too late to cancel: it starts within the hour.');
+    if (b.status !== 'confirmed') throw new Conflict('This booking is already cancelled.', OfficeHoursRefusal.AlreadyCancelled);
+    if (!canChange(b.startsAt, Date.now())) throw new Conflict('Too late to cancel: it starts within the hour.', OfficeHoursRefusal.CancelTooLate);
     await this.store.officeHours.cancel(id, caller.user.id, new Date().toISOString());
     const after = (await this.store.officeHours.booking(id))!;
     this.emit('booking', { kind: 'cancelled', booking: after, actor: caller });
@@ -151,16 +152,16 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
   async reschedule(caller: Caller, id: string, startsAtInput: string): Promise<Booking> {
     const b = await this.#partyBooking(caller, id);
     await this.#assertFounderOf(caller, b.startupId);
-    if (b.status !== 'confirmed') throw new Conflict('This booking is cancelled.');
-    if (b.dropIn) throw new Conflict('A drop-in session cannot be moved.');
-    if (!canChange(b.startsAt, Date.now())) throw new Conflict('Too late to reschedule: it starts within the hour.');
+    if (b.status !== 'confirmed') throw new Conflict('This booking is cancelled.', OfficeHoursRefusal.Cancelled);
+    if (b.dropIn) throw new Conflict('A drop-in session cannot be moved.', OfficeHoursRefusal.DropInFixed);
+    if (!canChange(b.startsAt, Date.now())) throw new Conflict('Too late to reschedule: it starts within the hour.', OfficeHoursRefusal.RescheduleTooLate);
     const a = await this.availability(b.mentorId);
     const startsAt = new Date(startsAtInput).toISOString();
-    if (startsAt === b.startsAt) throw new Conflict('That is the same slot.');
+    if (startsAt === b.startsAt) throw new Conflict('That is the same slot.', OfficeHoursRefusal.SameSlot);
     const slot = await this.#slotAt(a, startsAt);
     const week = { ...weekOf(startsAt, a.timeZone), max: a.maxPerStartupPerWeek };
     const refused = await this.store.officeHours.moveBooking(id, { startsAt, endsAt: slot.endsAt, roomClosesAt: slot.endsAt }, a.capacity, week);
-    if (refused) throw new Conflict(REFUSALS[refused]);
+    if (refused) throw refusedSeat(refused);
     const after = (await this.store.officeHours.booking(id))!;
     this.emit('booking', { kind: 'rescheduled', booking: after, actor: caller });
     return this.view(caller, after);
@@ -169,7 +170,7 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
   async extend(caller: Caller, id: string): Promise<Booking> {
     const b = await this.#partyBooking(caller, id);
     if (b.mentorId !== caller.user.id) throw new Forbidden('Only the mentor extends the session.');
-    if (b.status !== 'confirmed' || !roomOpen(b, Date.now())) throw new Conflict('The room is not open.');
+    if (b.status !== 'confirmed' || !roomOpen(b, Date.now())) throw new Conflict('The room is not open.', OfficeHoursRefusal.RoomNotOpen);
     const roomClosesAt = new Date(Date.parse(b.roomClosesAt) + EXTENSION_MS).toISOString();
     await this.store.officeHours.extendRoom(id, roomClosesAt);
     this.emit('booking', { kind: 'extended', booking: { ...b, roomClosesAt }, actor: caller });
@@ -178,11 +179,11 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
 
   async feedback(caller: Caller, id: string, rating: number, comment: string): Promise<Feedback> {
     const b = await this.#partyBooking(caller, id);
-    if (b.status !== 'confirmed') throw new Conflict('This booking was cancelled.');
-    if (Date.now() < Date.parse(b.startsAt)) throw new Conflict('Feedback opens once the session has started.');
+    if (b.status !== 'confirmed') throw new Conflict('This booking was cancelled.', OfficeHoursRefusal.Cancelled);
+    if (Date.now() < Date.parse(b.startsAt)) throw new Conflict('Feedback opens once the session has started.', OfficeHoursRefusal.FeedbackTooEarly);
     const role = caller.user.id === b.mentorId ? 'mentor' : 'founder';
     const rec = { bookingId: id, fromId: caller.user.id, role, rating, comment, createdAt: new Date().toISOString() } as const;
-    if (!(await this.store.officeHours.addFeedback(rec))) throw new Conflict('You already gave feedback for this session.');
+    if (!(await this.store.officeHours.addFeedback(rec))) throw new Conflict('You already gave feedback for this session.', OfficeHoursRefusal.FeedbackGiven);
     return { bookingId: id, from: { id: caller.user.id, name: caller.user.name }, role, rating, comment, createdAt: rec.createdAt };
   }
 
@@ -236,9 +237,9 @@ export class OfficeHoursService extends EventEmitter<{ booking: [BookingEvent] }
   /** The slot of this availability starting at `startsAt`, or 409 when there is none (now). */
   async #slotAt(a: Availability, startsAt: string): Promise<{ startsAt: string; endsAt: string }> {
     const t = Date.parse(startsAt);
-    if (t <= Date.now()) throw new Conflict('That slot has already started.');
+    if (t <= Date.now()) throw new Conflict('That slot has already started.', OfficeHoursRefusal.SlotStarted);
     const slot = generateSlots(a, new Date(t), new Date(t + 1)).find((s) => s.startsAt === startsAt);
-    if (!slot || t > Date.now() + SLOT_HORIZON_DAYS * DAY_MS) throw new Conflict('That slot is not offered (the mentor’s hours may have changed).');
+    if (!slot || t > Date.now() + SLOT_HORIZON_DAYS * DAY_MS) throw new Conflict('That slot is not offered (the mentor’s hours may have changed).', OfficeHoursRefusal.SlotNotOffered);
     return slot;
   }
 

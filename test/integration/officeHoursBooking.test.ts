@@ -210,8 +210,12 @@ describe('booking', () => {
     await book(chen.session, { mentorId: mentor.id, startsAt: slot.startsAt, startupId: kit.tideId, agenda: '' });
     const res = await postBooking(lina.session, { mentorId: mentor.id, startsAt: slot.startsAt, startupId: kit.agriId, agenda: '' });
     expect(res.status).toBe(409);
-    expect(errorOf(res)).toMatchObject({ reason: 'conflict' });
+    // The specific refusal is machine-readable too (the client says it in the user's language).
+    expect(errorOf(res)).toMatchObject({ reason: 'conflict', code: 'oh.slot_full' });
     expect(errorOf(res).message.length).toBeGreaterThan(10);
+    // Chen's startup asking again for the slot it holds is a different refusal.
+    const again = await postBooking(chen.session, { mentorId: mentor.id, startsAt: slot.startsAt, startupId: kit.tideId, agenda: '' });
+    expect(errorOf(again)).toMatchObject({ reason: 'conflict', code: expect.stringMatching(/^oh\.(same_startup|slot_full)$/) });
   });
 
   it('a start that is not one of the mentor\'s slots, or in the past, is 409; malformed bodies are 400', async () => {
@@ -221,6 +225,7 @@ describe('booking', () => {
     const offGrid = new Date(Date.parse(slot.startsAt) + 10 * 60_000).toISOString();
     const r1 = await postBooking(chen.session, { mentorId: mentor.id, startsAt: offGrid, startupId: kit.tideId, agenda: '' });
     expect(r1.status, r1.text).toBe(409);
+    expect(errorOf(r1).code).toBe('oh.slot_not_offered');
     const past = new Date(Date.parse(slot.startsAt) - 7 * 86400_000).toISOString(); // same wall time a week ago
     const r2 = await postBooking(chen.session, { mentorId: mentor.id, startsAt: past, startupId: kit.tideId, agenda: '' });
     expect(r2.status, r2.text).toBe(409);
@@ -268,6 +273,7 @@ describe('concurrency: the database refuses over-booking', () => {
     for (const r of results.filter((x) => x.status === 409)) {
       expect(errorOf(r).reason).toBe('conflict');
       expect(errorOf(r).message).toMatch(/taken|full|slot/i);
+      expect(errorOf(r).code).toBe('oh.slot_full');
     }
     const winner = bookingOf(results.find((r) => r.status === 201)!.json);
     const winnerPair = racers.find((p) => p.startupId === winner.startup.id)!;
@@ -332,6 +338,7 @@ describe('concurrency: the database refuses over-booking', () => {
       const res = await postBooking(lina.session, { mentorId: mentor.id, startsAt: s.startsAt, startupId: kit.agriId, agenda: '' });
       expect(res.status, `${wall(s.startsAt, NY)}: ${res.text}`).toBe(409);
       expect(errorOf(res).message).toMatch(/overlap/i);
+      expect(errorOf(res).code).toBe('oh.overlap');
     }
     const ok = await postBooking(lina.session, { mentorId: mentor.id, startsAt: newDay[2]!.startsAt, startupId: kit.agriId, agenda: '' });
     expect(ok.status, ok.text).toBe(201);
@@ -398,6 +405,7 @@ describe('cancel, cut-off, reschedule', () => {
       const res = await who.session.post(`${OH}/bookings/${booking.id}/cancel`);
       expect(res.status, `${who.who}: ${res.text}`).toBe(409);
       expect(errorOf(res).message).toMatch(/hour|late/i);
+      expect(errorOf(res).code).toBe('oh.cancel_too_late');
     }
     const resched = await chen.session.post(`${OH}/bookings/${booking.id}/reschedule`, { startsAt: new Date(Date.parse(booking.startsAt) + 15 * 60_000).toISOString() });
     expect(resched.status, resched.text).toBe(409);

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorReason } from '../../../shared/protocol';
+import { OfficeHoursRefusal } from '../../../shared/officeHours';
 import { ApiRequestError } from './api';
 
 /** Reasons whose server message is generic, so a translated sentence says it better. */
@@ -17,24 +19,29 @@ const TRANSLATED_REASONS = new Set<string>([
   ErrorReason.ServerShutdown,
 ]);
 
+const KNOWN_CODES = new Set<string>(Object.values(OfficeHoursRefusal));
+const isKnownCode = (code: string | undefined): code is OfficeHoursRefusal => code !== undefined && KNOWN_CODES.has(code);
+
 /**
- * Turns any thrown error into one sentence for the user. Specific server messages (a conflict, a bad
- * field) are shown as they are, prefixed in Chinese by a translated reason; generic ones are translated.
+ * Turns any thrown error into one sentence for the user (pure, with the app's `t`; the hook below binds
+ * it). A refusal with a known `code` is said in the user's language; other specific server messages (a
+ * conflict, a bad field) are shown as they are, prefixed in Chinese by a translated reason; generic ones
+ * are translated.
  */
+export function describeError(t: TFunction, err: unknown): string {
+  if (!(err instanceof ApiRequestError)) return t('errors.unexpected');
+  if (err.isNetworkError) return t('errors.network');
+  if (err.reason === ErrorReason.TooManyRequests) {
+    const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60));
+    return t('errors.tooManyRequests', { count: minutes });
+  }
+  if (isKnownCode(err.error.code)) return t(`errors.code.${err.error.code}`);
+  const reason = err.reason as ErrorReason;
+  if (TRANSLATED_REASONS.has(reason)) return t(`errors.reason.${reason}`);
+  return t('errors.withDetail', { reason: t(`errors.reason.${reason}`), detail: err.error.message });
+}
+
 export function useDescribeError(): (err: unknown) => string {
   const { t } = useTranslation();
-  return useCallback(
-    (err: unknown) => {
-      if (!(err instanceof ApiRequestError)) return t('errors.unexpected');
-      if (err.isNetworkError) return t('errors.network');
-      if (err.reason === ErrorReason.TooManyRequests) {
-        const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60));
-        return t('errors.tooManyRequests', { count: minutes });
-      }
-      const reason = err.reason as ErrorReason;
-      if (TRANSLATED_REASONS.has(reason)) return t(`errors.reason.${reason}`);
-      return t('errors.withDetail', { reason: t(`errors.reason.${reason}`), detail: err.error.message });
-    },
-    [t],
-  );
+  return useCallback((err: unknown) => describeError(t, err), [t]);
 }
