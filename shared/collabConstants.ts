@@ -51,5 +51,10 @@ export const CollabClose = {
   /** The document could not be loaded; it is not served (never overwritten with an empty one). */
   LoadFailed: 4500,
   ServerShutdown: 4503,
+  /** The page speaks another protocol version (`?v=` is not PROTOCOL_VERSION): it must be reloaded. */
+  ProtocolMismatch: 4426,
 } as const;
+
+/** The query parameter a client sends its PROTOCOL_VERSION in: `/collab/<name>?v=1`. */
+export const COLLAB_VERSION_PARAM = 'v';
 export type CollabClose = (typeof CollabClose)[keyof typeof CollabClose];

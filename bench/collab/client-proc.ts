@@ -20,6 +20,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { monoMs, sleep } from '../realtime/clock.js';
 import { cpuMeter, push, serveRequests } from '../realtime/ipc.js';
 import { generateBigDoc, rawApply, readLog, writeLog, type BigDocOptions } from './bigdoc.js';
+import { COLLAB_VERSION_PARAM } from '../../shared/collabConstants.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 
 /** A `ws` WebSocket that sends a Cookie header (browsers send the session cookie on the upgrade). */
 function cookieWebSocket(cookie: string | null) {
@@ -134,6 +136,8 @@ function makeProvider(serverUrl: string, name: string, doc: Y.Doc, cookie: strin
     WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket,
     // Several providers of one document live in this process: they must talk through the server only.
     disableBc: true,
+    // Hatchery checks the protocol version; the reference server ignores it.
+    params: { [COLLAB_VERSION_PARAM]: String(PROTOCOL_VERSION) },
   });
   provider.on('connection-close', (event) => {
     if (event) closes.push(`${event.code} ${event.reason}`.trim());

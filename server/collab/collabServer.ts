@@ -13,8 +13,8 @@ import type { CollabConfig } from '../config.js';
 import type { Caller, IdentityService } from '../identity/service.js';
 import { originAllowed } from '../realtime/gateway.js';
 import type { Store } from '../store/types.js';
-import { SESSION_COOKIE } from '../../shared/protocol.js';
-import { COLLAB_PATH, CollabClose, parseDocName, type DocKind } from '../../shared/collabConstants.js';
+import { PROTOCOL_VERSION, SESSION_COOKIE } from '../../shared/protocol.js';
+import { COLLAB_PATH, COLLAB_VERSION_PARAM, CollabClose, parseDocName, type DocKind } from '../../shared/collabConstants.js';
 import type { DocAccessLevel } from '../../shared/collab.js';
 import { DocRoom } from './docRoom.js';
 
@@ -122,7 +122,12 @@ export class CollabServer {
     };
     try {
       if (this.#closed) return refuse(CollabClose.ServerShutdown, 'The server is shutting down.');
-      const name = safeDecode(new URL(req.url ?? '/', 'http://x').pathname.slice(COLLAB_PATH.length));
+      const url = new URL(req.url ?? '/', 'http://x');
+      // Like the Socket.IO handshake: a page from before an incompatible update is told to reload.
+      if (url.searchParams.get(COLLAB_VERSION_PARAM) !== String(PROTOCOL_VERSION)) {
+        return refuse(CollabClose.ProtocolMismatch, `Hatchery was updated (protocol ${PROTOCOL_VERSION}); please reload the page.`);
+      }
+      const name = safeDecode(url.pathname.slice(COLLAB_PATH.length));
       if (name === null || !parseDocName(name)) return refuse(CollabClose.NotFound, 'No such document.');
       if (!originAllowed(req, this.deps.allowedOrigins)) return refuse(CollabClose.Forbidden, 'This page’s origin may not connect.');
       const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];

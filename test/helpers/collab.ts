@@ -17,7 +17,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { login, type HttpSession } from './server.js';
 import { waitFor } from './waitFor.js';
 import { EMAIL, type Who } from './roadshow.js';
-import { DOC_SCHEMAS, parseDocName } from '../../shared/collabConstants.js';
+import { COLLAB_VERSION_PARAM, DOC_SCHEMAS, parseDocName } from '../../shared/collabConstants.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { Role } from '../../shared/schemas.js';
 
 export { EMAIL, type Who };
@@ -84,6 +85,7 @@ export class CollabClient {
       connect: opts.connect ?? true,
       disableBc: true,
       maxBackoffTime: 500,
+      params: { [COLLAB_VERSION_PARAM]: String(PROTOCOL_VERSION) },
     });
     // Same as y-websocket's own sync handler, but counting step 2 answers.
     this.provider.messageHandlers[MSG.sync] = (encoder, decoder, provider, emitSynced) => {
@@ -185,8 +187,16 @@ export class RawCollabSocket {
     ws.on('error', (err) => (this.error = err));
   }
 
-  static open(baseUrl: string, name: string, cookie: string | undefined, opts: { maxPayload?: number; headers?: Record<string, string> } = {}): RawCollabSocket {
-    const ws = new WebSocket(`${collabBase(baseUrl)}/${name}`, { headers: { ...(cookie ? { cookie } : {}), ...opts.headers }, maxPayload: opts.maxPayload });
+  /** `version`: the `?v=` sent (PROTOCOL_VERSION unless given; null sends none). */
+  static open(
+    baseUrl: string,
+    name: string,
+    cookie: string | undefined,
+    opts: { maxPayload?: number; headers?: Record<string, string>; version?: string | null } = {},
+  ): RawCollabSocket {
+    const version = opts.version === undefined ? String(PROTOCOL_VERSION) : opts.version;
+    const query = version === null ? '' : `?${COLLAB_VERSION_PARAM}=${encodeURIComponent(version)}`;
+    const ws = new WebSocket(`${collabBase(baseUrl)}/${name}${query}`, { headers: { ...(cookie ? { cookie } : {}), ...opts.headers }, maxPayload: opts.maxPayload });
     return new RawCollabSocket(ws);
   }
 

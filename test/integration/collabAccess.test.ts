@@ -291,6 +291,30 @@ describe('WebSocket access', () => {
     }
   });
 
+  it('a page speaking another protocol version (or none) is told to reload, before anything is served', async () => {
+    const chen = await kit.person('chen');
+    for (const version of ['0', '999', 'abc', null]) {
+      const old = RawCollabSocket.open(srv.url, kit.pitch, chen.session.cookie, { version });
+      try {
+        const close = await old.waitClose();
+        expect(close.code, `v=${version}`).toBe(CollabClose.ProtocolMismatch);
+        expect(close.reason).toMatch(/reload/i);
+        expect(old.messageTypes()).not.toContain(0);
+      } finally {
+        old.terminate();
+      }
+    }
+    // The current version syncs (RawCollabSocket sends it by default).
+    const current = RawCollabSocket.open(srv.url, kit.pitch, chen.session.cookie);
+    try {
+      await current.waitOpen();
+      current.sendStep1();
+      await waitFor(() => current.syncMessages().some((m) => m.type === 1), { what: 'current-version page syncs' });
+    } finally {
+      current.terminate();
+    }
+  });
+
   it('a name that is not a document is refused', async () => {
     for (const name of ['wiki:abc', `pitch:${'x'.repeat(65)}`, 'pitch:bad%24name', 'pitch', 'pitch:', `pitch:${kit.tideId}%E0%A4%A`, '%']) {
       const r = await kit.refusal('ops', name);

@@ -12,6 +12,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { StoreApi } from 'zustand';
+import { COLLAB_VERSION_PARAM } from '../../../shared/collabConstants';
+import { PROTOCOL_VERSION } from '../../../shared/protocol';
 import { forgetsLocalCopy, refusalOf } from './closeCodes';
 import { peopleFromAwareness, type CollabUser } from './collabUser';
 import { collabBaseUrl } from './docNames';
@@ -60,6 +62,7 @@ export class DocConnection {
       // NOTE: no BroadcastChannel between tabs: the server (which checks access) is the only peer.
       disableBc: true,
       maxBackoffTime: 5_000,
+      params: { [COLLAB_VERSION_PARAM]: String(PROTOCOL_VERSION) },
       shouldReconnect: (event) => refusalOf(event.code) === null,
       ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
     });

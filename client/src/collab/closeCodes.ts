@@ -2,7 +2,7 @@
 import { CollabClose } from '../../../shared/collabConstants';
 
 /** Why a connection was refused, as an i18n key under `collab.refused`. */
-export type RefusalKind = 'unauthenticated' | 'forbidden' | 'notFound' | 'loadFailed' | 'tooLarge' | 'badMessage';
+export type RefusalKind = 'unauthenticated' | 'forbidden' | 'notFound' | 'loadFailed' | 'tooLarge' | 'badMessage' | 'outdated';
 
 const REFUSALS: Partial<Record<number, RefusalKind>> = {
   [CollabClose.Unauthenticated]: 'unauthenticated',
@@ -11,6 +11,7 @@ const REFUSALS: Partial<Record<number, RefusalKind>> = {
   [CollabClose.LoadFailed]: 'loadFailed',
   [CollabClose.TooLarge]: 'tooLarge',
   [CollabClose.BadMessage]: 'badMessage',
+  [CollabClose.ProtocolMismatch]: 'outdated',
 };
 
 /**

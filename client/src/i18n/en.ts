@@ -639,6 +639,7 @@ export const en = {
       loadFailed: 'The document could not be loaded on the server. Your copy is safe on this device; try again in a moment.',
       tooLarge: 'A change was too large to save. Remove some large content (such as pasted images) and reload the page.',
       badMessage: 'The connection sent something the server did not understand. Try again.',
+      outdated: 'Hatchery was updated. Reload the page to keep editing — your edits are kept on this device.',
     },
     changeRejected: 'Some of your changes were not saved: your access does not allow them.',
     presence_one: '{{count}} person here',

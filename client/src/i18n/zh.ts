@@ -640,6 +640,7 @@ export const zh: Messages = {
       loadFailed: '服务器无法加载此文档。你在本设备上的副本是安全的，请稍后重试。',
       tooLarge: '有一处修改过大，无法保存。请删除部分大块内容（例如粘贴的图片）后刷新页面。',
       badMessage: '服务器无法识别连接发送的内容，请重试。',
+      outdated: 'Hatchery 已更新，请刷新页面后继续编辑——你的修改已保存在本设备上。',
     },
     changeRejected: '你的部分修改未被保存：你的权限不允许进行这些修改。',
     presence_one: '{{count}} 人在看',

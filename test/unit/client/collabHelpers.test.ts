@@ -21,6 +21,8 @@ describe('collaboration helpers', () => {
   it('close codes: refusals stop, everything else retries', () => {
     expect(refusalOf(CollabClose.Unauthenticated)).toBe('unauthenticated');
     expect(refusalOf(CollabClose.Forbidden)).toBe('forbidden');
+    // An outdated page must reload, not retry forever.
+    expect(refusalOf(CollabClose.ProtocolMismatch)).toBe('outdated');
     expect(refusalOf(CollabClose.NotFound)).toBe('notFound');
     expect(refusalOf(CollabClose.LoadFailed)).toBe('loadFailed');
     expect(refusalOf(CollabClose.TooLarge)).toBe('tooLarge');
