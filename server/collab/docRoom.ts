@@ -17,7 +17,7 @@ import type { CollabConfig } from '../config.js';
 import type { Caller } from '../identity/service.js';
 import type { Store } from '../store/types.js';
 import { COMMENTABLE, CollabClose, DOC_SCHEMAS, type DocKind } from '../../shared/collabConstants.js';
-import { changesOnly } from './updateGuard.js';
+import { changesOnly, commenterRule } from './updateGuard.js';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -243,7 +243,8 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
     if (this.#bytes + update.length > this.deps.config.maxDocBytes) {
       throw new CloseConnection(CollabClose.TooLarge, 'This document is at its size limit; the change was not saved.');
     }
-    if (conn.access === 'comment' && !changesOnly(this.doc, this.kind, update, COMMENTABLE[this.kind])) {
+    // A commenter changes only `comments`, and there only as docs/collab.md says (commenterRule).
+    if (conn.access === 'comment' && !changesOnly(this.doc, this.kind, update, COMMENTABLE[this.kind], this.kind === 'pitch' ? commenterRule(conn.caller.user.id) : undefined)) {
       return this.#refuseChange(conn, 'You may only comment on this document.');
     }
     Y.applyUpdate(this.doc, update, conn);

@@ -4,6 +4,7 @@
  * else is refused with a close code and a reason. Dropped updates are checked on the founders' docs and
  * on a fresh client (the server's state), after a round trip proves the server handled them.
  */
+import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { login, startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -177,6 +178,57 @@ describe('WebSocket access', () => {
     expect(commenter.denied).toHaveLength(1);
     // The commenter stays connected (a dropped update is not a protocol error).
     expect(commenter.closes).toEqual([]);
+  });
+
+  it('a commenter adds threads and replies in their own name only, and cannot resolve, remove or rewrite threads; founders resolve', async () => {
+    const chen = await kit.synced('chen', kit.pitch);
+    const sofia = await kit.synced('sofia', kit.pitch);
+    const daniel = await kit.synced('daniel', kit.pitch);
+    const [chenP, danielP] = [await kit.person('chen'), await kit.person('daniel')];
+    const thread = token('thread');
+    addThread(chen.doc, thread, 'Is the TAM sourced?', chenP);
+    await waitFor(() => daniel.comments.has(thread), { what: 'daniel gets chen’s thread' });
+    const threadOf = (c: CollabClient) => c.comments.get(thread) as Y.Map<unknown>;
+    const repliesOf = (c: CollabClient) => (threadOf(c).get('replies') as Y.Array<{ authorId: string; text: string }>).toArray();
+
+    // His own reply and his own thread go through.
+    (threadOf(daniel).get('replies') as Y.Array<unknown>).push([{ id: token('r'), authorId: danielP.id, authorName: danielP.name, text: 'Cite Gartner.', createdAt: new Date().toISOString() }]);
+    const own = token('own');
+    addThread(daniel.doc, own, 'Great slide', danielP);
+    await waitFor(() => repliesOf(chen).some((r) => r.text === 'Cite Gartner.') && chen.comments.has(own), { what: 'chen gets daniel’s reply and thread' });
+    expect(daniel.denied).toEqual([]);
+
+    // Each of these is dropped (applied nowhere, stored nowhere).
+    const forged = token('forged');
+    const attempts: [string, () => void][] = [
+      ['resolve a thread', () => threadOf(daniel).set('resolved', true)],
+      ['rewrite a thread', () => threadOf(daniel).set('text', 'rewritten by a mentor')],
+      ['remove a thread', () => daniel.comments.delete(own)],
+      ['open a thread in chen’s name', () => addThread(daniel.doc, forged, 'posing as chen', chenP)],
+      ['reply in chen’s name', () => (threadOf(daniel).get('replies') as Y.Array<unknown>).push([{ id: token('r'), authorId: chenP.id, authorName: chenP.name, text: 'posing as chen', createdAt: new Date().toISOString() }])],
+    ];
+    for (const [what, attempt] of attempts) {
+      daniel.doc.transact(attempt);
+      await settle(daniel, [chen, sofia]);
+      for (const f of [chen, sofia]) {
+        expect(threadOf(f).get('resolved'), what).toBe(false);
+        expect(threadOf(f).get('text'), what).toBe('Is the TAM sourced?');
+        expect(f.comments.has(own), what).toBe(true);
+        expect(f.comments.has(forged), what).toBe(false);
+        expect(repliesOf(f).some((r) => r.text === 'posing as chen'), what).toBe(false);
+      }
+    }
+    expect(daniel.denied.length).toBeGreaterThan(0);
+    const stored = await kit.view('sofia', kit.pitch);
+    const comments = stored.view.comments as Record<string, { resolved: boolean; text: string }>;
+    expect(comments[thread]).toMatchObject({ resolved: false, text: 'Is the TAM sourced?' });
+    expect(Object.keys(comments)).toEqual(expect.arrayContaining([thread, own]));
+    expect(Object.keys(comments)).not.toContain(forged);
+
+    // A founder resolves.
+    threadOf(chen).set('resolved', true);
+    await waitFor(() => threadOf(sofia).get('resolved') === true, { what: 'sofia sees chen resolve' });
+    expect(chen.denied).toEqual([]);
   });
 
   it.each(['daniel', 'ops'] as const)('%s reads the board: receives updates, any change is dropped', async (who) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changesOnly } from '../../server/collab/updateGuard.js';
+import { changesOnly, commenterRule } from '../../server/collab/updateGuard.js';
 
 /** A server doc with some text and a comment, and a client that has synced it. */
 function setup() {
@@ -61,5 +61,52 @@ describe('changesOnly (what a commenter may change)', () => {
   it('nothing is commentable on a board', () => {
     const { server, client } = setup();
     expect(changesOnly(server, 'board', updateOf(client, () => client.getMap('comments').set('t9', 1)), [])).toBe(false);
+  });
+});
+
+describe('commenterRule (what a commenter may do to the threads)', () => {
+  const ME = 'u-mentor';
+  /** A server doc with thread t1 by a founder (one reply) and a synced client. */
+  function threads() {
+    const server = new Y.Doc();
+    const t1 = new Y.Map<unknown>();
+    server.getMap('comments').set('t1', t1);
+    t1.set('text', 'Source?');
+    t1.set('authorId', 'u-founder');
+    t1.set('resolved', false);
+    t1.set('resolvedBy', null);
+    const replies = new Y.Array<unknown>();
+    t1.set('replies', replies);
+    replies.push([{ id: 'r1', authorId: 'u-founder', text: 'first' }]);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    return { server, client, t1: () => client.getMap('comments').get('t1') as Y.Map<unknown> };
+  }
+  const verdict = (change: (c: { client: Y.Doc; t1: () => Y.Map<unknown> }) => void) => {
+    const { server, client, t1 } = threads();
+    return changesOnly(server, 'pitch', updateOf(client, () => client.transact(() => change({ client, t1 }))), ['comments'], commenterRule(ME));
+  };
+  const newThread = (client: Y.Doc, id: string, fields: Record<string, unknown>) => {
+    const m = new Y.Map<unknown>();
+    client.getMap('comments').set(id, m);
+    for (const [k, v] of Object.entries(fields)) m.set(k, v);
+    m.set('replies', new Y.Array());
+  };
+
+  it('accepts a new open thread and a reply at the end, both in the commenter’s name', () => {
+    expect(verdict(({ client }) => newThread(client, 't2', { text: 'Nice', authorId: ME, resolved: false, resolvedBy: null }))).toBe(true);
+    expect(verdict(({ t1 }) => (t1().get('replies') as Y.Array<unknown>).push([{ id: 'r2', authorId: ME, text: 'Agreed' }]))).toBe(true);
+  });
+
+  it('refuses resolving or reopening, rewriting, removing, and anything in someone else’s name', () => {
+    expect(verdict(({ t1 }) => t1().set('resolved', true))).toBe(false);
+    expect(verdict(({ t1 }) => t1().set('resolvedBy', ME))).toBe(false);
+    expect(verdict(({ t1 }) => t1().set('text', 'rewritten'))).toBe(false);
+    expect(verdict(({ client }) => client.getMap('comments').delete('t1'))).toBe(false);
+    expect(verdict(({ t1 }) => (t1().get('replies') as Y.Array<unknown>).delete(0, 1))).toBe(false);
+    expect(verdict(({ t1 }) => (t1().get('replies') as Y.Array<unknown>).insert(0, [{ id: 'r0', authorId: ME, text: 'before the first' }]))).toBe(false);
+    expect(verdict(({ t1 }) => (t1().get('replies') as Y.Array<unknown>).push([{ id: 'r2', authorId: 'u-founder', text: 'forged' }]))).toBe(false);
+    expect(verdict(({ client }) => newThread(client, 't2', { text: 'forged', authorId: 'u-founder', resolved: false }))).toBe(false);
+    expect(verdict(({ client }) => newThread(client, 't2', { text: 'born resolved', authorId: ME, resolved: true, resolvedBy: ME }))).toBe(false);
   });
 });
