@@ -36,6 +36,9 @@ export const DOC_SCHEMAS = {
   notes: { content: 'xml', actions: 'array' },
 } as const satisfies Record<DocKind, Record<string, 'xml' | 'map' | 'array' | 'text'>>;
 
+/** Top-level types that are discussion, not content: restoring a version keeps them as they are now. */
+export const DISCUSSION: Record<DocKind, readonly string[]> = { pitch: ['comments'], board: [], notes: [] };
+
 /** Top-level types a commenter (read + comment access) may change. */
 export const COMMENTABLE: Record<DocKind, readonly string[]> = { pitch: ['comments'], board: [], notes: [] };
 

@@ -16,7 +16,7 @@ import * as decoding from 'lib0/decoding';
 import type { CollabConfig } from '../config.js';
 import type { Caller } from '../identity/service.js';
 import type { Store } from '../store/types.js';
-import { COMMENTABLE, CollabClose, DOC_SCHEMAS, type DocKind } from '../../shared/collabConstants.js';
+import { COMMENTABLE, CollabClose, DISCUSSION, DOC_SCHEMAS, type DocKind } from '../../shared/collabConstants.js';
 import { changesOnly, commenterRule } from './updateGuard.js';
 
 const MESSAGE_SYNC = 0;
@@ -387,15 +387,18 @@ export class DocRoom extends EventEmitter<{ closed: [] }> {
   // ---------- versions ----------
 
   /**
-   * Makes the document look like `snapshot` again as a new change on top of the current state, so
-   * every connected client converges (nothing is rewound).
+   * Makes the document's content look like `snapshot` again as a new change on top of the current state,
+   * so every connected client converges (nothing is rewound). The discussion (comment threads) is kept as
+   * it is now: rolling back the text does not delete what people said about it.
    */
   restore(snapshot: Uint8Array): void {
     const target = new Y.Doc();
     try {
       Y.applyUpdate(target, snapshot);
       this.doc.transact(() => {
-        for (const [name, kind] of Object.entries(DOC_SCHEMAS[this.kind])) replaceContent(this.doc, target, name, kind);
+        for (const [name, kind] of Object.entries(DOC_SCHEMAS[this.kind])) {
+          if (!DISCUSSION[this.kind].includes(name)) replaceContent(this.doc, target, name, kind);
+        }
       }, RESTORE_ORIGIN);
     } finally {
       target.destroy();

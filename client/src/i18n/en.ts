@@ -736,7 +736,7 @@ export const en = {
       previewTitle: 'Version “{{name}}”',
       restore: 'Restore',
       restoreThis: 'Restore this version',
-      confirmRestore: 'Restore “{{name}}”? The document changes for everyone who has it open. The current state stays in the history only if you save it as a version first.',
+      confirmRestore: 'Restore “{{name}}”? The document changes for everyone who has it open. The current state stays in the history only if you save it as a version first. Comments are kept.',
       restored: 'Version restored.',
     },
     share: {

@@ -737,7 +737,7 @@ export const zh: Messages = {
       previewTitle: '版本“{{name}}”',
       restore: '恢复',
       restoreThis: '恢复此版本',
-      confirmRestore: '恢复“{{name}}”？所有正在查看此文档的人都会看到变化。若想保留当前内容，请先将其保存为一个版本。',
+      confirmRestore: '恢复“{{name}}”？所有正在查看此文档的人都会看到变化。若想保留当前内容，请先将其保存为一个版本。评论会保留。',
       restored: '版本已恢复。',
     },
     share: {
