@@ -124,6 +124,7 @@ export class Hatchery {
       collab,
       officeHours: { service: officeHours, queues, notifier, sessions, store },
       recordings: new RecordingLibrary(store, notifier, (id) => recordings.progress(id)),
+      recordingJobs: recordings,
       config,
       onLogout: (caller) => {
         gateway.endSession(caller.sessionId, { reason: ErrorReason.SessionEnded, message: 'You signed out.' });

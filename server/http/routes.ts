@@ -27,6 +27,7 @@ import type { Store } from '../store/types.js';
 import { addOfficeHourRoutes } from '../officeHours/routes.js';
 import { addRecordingRoutes } from '../recordings/routes.js';
 import type { RecordingLibrary } from '../recordings/library.js';
+import type { RecordingService } from '../recordings/service.js';
 import type { OfficeHoursService } from '../officeHours/service.js';
 import type { DropInQueues } from '../officeHours/queue.js';
 import type { Notifier } from '../officeHours/notifications.js';
@@ -45,6 +46,8 @@ export interface RouteDeps {
   docs: DocumentService;
   collab: CollabServer;
   recordings: RecordingLibrary;
+  /** Finishing recordings again (operators). */
+  recordingJobs: Pick<RecordingService, 'reprocess'>;
   officeHours: { service: OfficeHoursService; queues: DropInQueues; notifier: Notifier; sessions: OfficeHourSessions; store: Store };
   config: HatcheryConfig;
   /** Called after a session ends so its sockets close and presence updates. */
@@ -186,7 +189,7 @@ export function createApiRouter(deps: RouteDeps): Router {
   addDocRoutes(r, { docs: deps.docs, collab: deps.collab, param });
 
   // ---------- recordings ----------
-  addRecordingRoutes(r, { library: deps.recordings, param });
+  addRecordingRoutes(r, { library: deps.recordings, jobs: deps.recordingJobs, param });
 
   // ---------- office hours ----------
   addOfficeHourRoutes(r, {

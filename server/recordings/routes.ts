@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Conflict, parseOr400 } from '../errors.js';
 import { RecordingAccessBody, RecordingInterestBody, RecordingsQuery, WatchReportBody } from '../../shared/recordings.js';
 import type { RecordingLibrary } from './library.js';
+import type { RecordingService } from './service.js';
 
 
 /** Parses one `bytes=` range against `size`: [start, end] inclusive, 'unsatisfiable', or null for none/ignored. */
@@ -48,7 +49,10 @@ function sendFile(req: Request, res: Response, file: string, type: string): void
   stream.pipe(res);
 }
 
-export function addRecordingRoutes(r: Router, { library, param }: { library: RecordingLibrary; param: (req: Request, name: string) => string }): void {
+export function addRecordingRoutes(
+  r: Router,
+  { library, jobs, param }: { library: RecordingLibrary; jobs: Pick<RecordingService, 'reprocess'>; param: (req: Request, name: string) => string },
+): void {
   r.get('/recordings', async (req, res) => {
     const caller = callerOf(req);
     res.json(await library.list(caller, parseOr400(RecordingsQuery, req.query, 'query')));
@@ -83,6 +87,11 @@ export function addRecordingRoutes(r: Router, { library, param }: { library: Rec
     const caller = callerOf(req);
     const body = parseOr400(RecordingInterestBody, req.body);
     res.json(await library.interest(caller, param(req, 'id'), body));
+  });
+  r.post('/recordings/:id/reprocess', async (req, res) => {
+    const caller = callerOf(req);
+    await jobs.reprocess(caller, param(req, 'id'));
+    res.status(202).json({ recording: await library.detail(caller, param(req, 'id')) });
   });
   r.get('/recordings/:id/analytics', async (req, res) => {
     res.json(await library.analytics(callerOf(req), param(req, 'id')));

@@ -226,6 +226,23 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     }
   }
 
+  /**
+   * An operator tries again to finish a recording that failed (say the disk was full, and space was made):
+   * from the segments still on disk; it ends `incomplete`, keeping why it failed the first time.
+   */
+  async reprocess(caller: Caller, id: string): Promise<void> {
+    if (caller.user.role !== 'operator') throw new Forbidden('Only operators process a recording again.');
+    const rec = await this.store.recordings.byId(id);
+    if (!rec) throw new NotFound('No such recording.');
+    if (rec.status !== 'failed') throw new Conflict('Only a recording that failed can be processed again.');
+    const segments = await this.store.recordings.segments(id);
+    if (usableSegments(segments.map((s) => s.file)).length === 0) throw new Conflict('Nothing of this recording is left on disk to process.');
+    const cause = (rec.error ?? 'The recording failed.').replace(/^Could not finish the recording: /, 'The first attempt to finish it failed: ');
+    await this.store.recordings.update(id, { status: 'processing', error: cause });
+    this.log.info({ recordingId: id }, 'reprocess()');
+    this.#track(this.#finish(id, 'incomplete', cause));
+  }
+
   /** Waits for finishing jobs (shutdown and tests). */
   async settle(): Promise<void> {
     await Promise.all([...this.#finishing]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { RoadshowKit } from '../helpers/roadshow.js';
-import { feedPresenter, recordingPushes, stopAllFeeds, tempDataDir, waitRecordingPush, waitRecordingStatus } from '../helpers/recordings.js';
+import { feedPresenter, fetchBytes, ffprobe, recordingPushes, stopAllFeeds, tempDataDir, waitRecordingPush, waitRecordingStatus } from '../helpers/recordings.js';
 import type { RecordingStatePush } from '../../shared/recordings.js';
 
 const data = tempDataDir('hatchery-rec-full-');
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('the disk fills up while recording', () => {
-  it('the host is told the disk is full, everyone sees the recording stop, the library says why, and the room goes on', { timeout: 90_000 }, async () => {
+  it('the host is told the disk is full, everyone sees the recording stop, the library says why, the room goes on, and once there is space an operator recovers it', { timeout: 120_000 }, async () => {
     const { roadshow } = await kit.liveRoadshow();
     const id = roadshow.id;
     const { c: host } = await kit.enter('ops', id);
@@ -55,9 +55,30 @@ describe('the disk fills up while recording', () => {
     expect(seen.error).toBeNull();
     await hannah.waitState(id, (s) => !s.recording, 'LiveState.recording false');
 
-    // The library (operators see failed ones) says why; nothing was left half-written as "ready".
-    const detail = await waitRecordingStatus((await kit.person('ops')).session, started.recordingId!, ['failed', 'incomplete'], 30_000);
+    // The library (operators see failed ones) says why: with the disk full, the file could not be finished.
+    const ops = (await kit.person('ops')).session;
+    const recId = started.recordingId!;
+    const detail = await waitRecordingStatus(ops, recId, ['failed'], 30_000);
     expect(detail.error).toMatch(/disk is full/i);
+
+    // Space is made (the filesystem grows); an operator has it processed again from what is on disk.
+    execFileSync('mount', ['-o', 'remount,size=16m', mnt]);
+    for (const who of ['chen', 'hannah', 'daniel'] as const) {
+      const refused = await (await kit.person(who)).session.post(`/api/recordings/${recId}/reprocess`);
+      expect(refused.status, `${who}: ${refused.text}`).toBe(403);
+    }
+    const again = await ops.post(`/api/recordings/${recId}/reprocess`);
+    expect(again.status, again.text).toBe(202);
+    expect(again.json.recording.status).toBe('processing');
+    const recovered = await waitRecordingStatus(ops, recId, ['incomplete'], 45_000);
+    // Incomplete (it was cut short), saying why, and playable: one video and one audio stream.
+    expect(recovered.error).toMatch(/disk is full/i);
+    expect(recovered.durationMs).toBeGreaterThan(1000);
+    const probe = await ffprobe(join(mnt, `${recId}.webm`));
+    expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    expect((await fetchBytes(srv.url, `/api/recordings/${recId}/video`, (await kit.person('hannah')).session.cookie)).status).toBe(200);
+    // Only a failed recording is processed again.
+    expect((await ops.post(`/api/recordings/${recId}/reprocess`)).status).toBe(409);
 
     // The server and the room carry on.
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);

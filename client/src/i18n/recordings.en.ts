@@ -68,6 +68,11 @@ export const recordingsEn = {
     votes_other: '{{count}} votes',
     playFrom: 'Play from {{time}}',
   },
+  reprocess: {
+    hint: 'If the cause is fixed (for example, space was made on the server’s disk), the replay can be made from what was recorded.',
+    action: 'Process again',
+    starting: 'Starting…',
+  },
   intro: {
     requested: 'Interested · intro requested',
     withdraw: 'Withdraw',

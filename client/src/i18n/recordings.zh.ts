@@ -70,6 +70,11 @@ export const recordingsZh: Messages['recordings'] = {
     votes_other: '{{count}} 票',
     playFrom: '从 {{time}} 开始播放',
   },
+  reprocess: {
+    hint: '如果问题已解决（例如服务器磁盘已腾出空间），可以用已录制的内容重新生成回放。',
+    action: '重新处理',
+    starting: '正在开始…',
+  },
   intro: {
     requested: '已表示兴趣 · 已请求引荐',
     withdraw: '撤回',

@@ -14,6 +14,7 @@ import { RecordingStatusBadge } from './RecordingStatusBadge';
 import { ReplayPlayer } from './ReplayPlayer';
 import { ReplayQuestions } from './ReplayQuestions';
 import { ReplayStartups } from './ReplayStartups';
+import { ReprocessButton } from './ReprocessButton';
 import { RestrictAccess } from './RestrictAccess';
 import { canSeeAnalytics, useRecording } from './useRecording';
 import { useReplayPlayer } from './useReplayPlayer';
@@ -77,6 +78,7 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
         <Alert tone="error" testId="replay-failed">
           {t('recordings.replay.failedTitle')}
           {recording.error ? ` — ${recording.error}` : ''}
+          {me.role === 'operator' && <ReprocessButton recording={recording} onStarted={onUpdated} />}
         </Alert>
       )}
       {(recording.status === 'processing' || recording.status === 'recording') && (

@@ -17,6 +17,8 @@ export const recordingsApi = {
   watch: (id: string, segments: Segment[]) => apiRequest<{ ok: true }>('POST', `${base(id)}/watch`, { body: { segments } }),
   /** An investor marks interest in a startup of the recording, optionally asking for an intro with a note. */
   interest: (id: string, body: RecordingInterestBody) => apiRequest<RecordingInterestResult>('POST', `${base(id)}/interest`, { body }),
+  /** Operators: finish a failed recording again from what is on disk. */
+  reprocess: (id: string) => apiRequest<{ recording: RecordingDetail }>('POST', `${base(id)}/reprocess`, { body: {} }),
   analytics: (id: string) => apiRequest<WatchAnalytics>('GET', `${base(id)}/analytics`),
 };
 
