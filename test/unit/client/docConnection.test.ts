@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { DocConnection } from '../../../client/src/collab/DocConnection.js';
 import { createDocStore } from '../../../client/src/collab/docStore.js';
 import { waitFor } from '../../helpers/waitFor.js';
+import { PROTOCOL_VERSION } from '../../../shared/protocol.js';
 
 /** A WebSocket the test drives: it opens, receives and closes when told to. */
 class ScriptedSocket {
@@ -94,7 +95,8 @@ afterEach(() => {
 describe('DocConnection', () => {
   it('connects to /collab/<name> and is synced once the server’s state is merged', async () => {
     const { store, c } = connect();
-    expect(latest().url).toBe('ws://test/collab/pitch:tide');
+    // The page says which protocol version it speaks (a mismatch is refused with 4426).
+    expect(latest().url).toBe(`ws://test/collab/pitch:tide?v=${PROTOCOL_VERSION}`);
     expect(store.getState().connection.kind).toBe('connecting');
     const server = new Y.Doc();
     server.getMap('comments').set('t1', new Y.Map());
