@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Booking } from '../../../shared/officeHours';
+import { useAction } from '../lib/useAction';
 import { useDescribeError } from '../lib/useDescribeError';
 import { useTimeFormat } from '../lib/useTimeFormat';
 import { ohApi } from './api';
@@ -53,19 +54,13 @@ function CancelButton({ booking, changeable, onChanged }: { booking: Booking; ch
   const { t } = useTranslation();
   const describe = useDescribeError();
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useAction();
   const cancel = async () => {
-    setPending(true);
-    setError(null);
-    try {
+    const done = await run(async () => {
       onChanged((await ohApi.cancel(booking.id)).booking);
-    } catch (err) {
-      setError(describe(err));
-      setConfirming(false);
-    } finally {
-      setPending(false);
-    }
+      return true;
+    });
+    if (!done) setConfirming(false);
   };
   if (!changeable) {
     return (
@@ -96,7 +91,7 @@ function CancelButton({ booking, changeable, onChanged }: { booking: Booking; ch
           {t('officeHours.sessions.cancel')}
         </button>
       )}
-      {error && <span className="field-error">{error}</span>}
+      {error !== null && <span className="field-error">{describe(error)}</span>}
     </span>
   );
 }

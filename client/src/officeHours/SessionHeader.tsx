@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Booking } from '../../../shared/officeHours';
+import { useAction } from '../lib/useAction';
 import { useDescribeError } from '../lib/useDescribeError';
 import { useTimeFormat } from '../lib/useTimeFormat';
 import { useTicker } from '../roadshows/useTicker';
@@ -54,25 +55,14 @@ function TimeLeft({ closesAt }: { closesAt: string }) {
 function ExtendButton({ booking, onChanged }: { booking: Booking; onChanged: (b: Booking) => void }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const extend = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      onChanged((await ohApi.extend(booking.id)).booking);
-    } catch (err) {
-      setError(describe(err));
-    } finally {
-      setPending(false);
-    }
-  };
+  const { run, pending, error } = useAction();
+  const extend = () => run(async () => onChanged((await ohApi.extend(booking.id)).booking));
   return (
     <div className="oh-extend">
       <button type="button" className="btn btn--secondary btn--small" data-testid="oh-extend" disabled={pending} onClick={() => void extend()}>
         {pending ? t('officeHours.room.extending') : t('officeHours.room.extend')}
       </button>
-      {error && <p className="field-error">{error}</p>}
+      {error !== null && <p className="field-error">{describe(error)}</p>}
     </div>
   );
 }

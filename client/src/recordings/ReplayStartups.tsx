@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RecordingSummary } from '../../../shared/recordings';
+import { useAction } from '../lib/useAction';
 import { useDescribeError } from '../lib/useDescribeError';
 import { StageBadge } from '../ui/Badges';
 import { Icon } from '../ui/Icon';
@@ -83,26 +84,18 @@ function IntroRequest({
   const describe = useDescribeError();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, pending, error } = useAction();
   const [sent, setSent] = useState(false);
 
-  const send = async (value: boolean) => {
-    setPending(true);
-    setError(null);
-    try {
+  const send = (value: boolean) =>
+    run(async () => {
       const message = note.trim();
       await recordingsApi.interest(recordingId, { startupId: startup.id, interested: value, ...(value && message ? { message } : {}) });
       onChanged(value);
       setSent(value);
       setOpen(false);
       setNote('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <div className="rec-intro" data-testid="replay-intro" data-interested={String(interested)}>

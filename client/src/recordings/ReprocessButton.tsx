@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordingDetail } from '../../../shared/recordings';
+import { useAction } from '../lib/useAction';
 import { useDescribeError } from '../lib/useDescribeError';
 import { recordingsApi } from './api';
 
@@ -11,19 +11,8 @@ import { recordingsApi } from './api';
 export function ReprocessButton({ recording, onStarted }: { recording: RecordingDetail; onStarted: (r: RecordingDetail) => void }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const start = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      onStarted((await recordingsApi.reprocess(recording.id)).recording);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+  const { run, pending, error } = useAction();
+  const start = () => run(async () => onStarted((await recordingsApi.reprocess(recording.id)).recording));
   return (
     <div className="rec-reprocess">
       <p className="muted small">{t('recordings.reprocess.hint')}</p>
