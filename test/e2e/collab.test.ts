@@ -10,8 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { launchChromium } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../server/demo.js';
+import { launchChromium, signInAs, type SignInOptions } from '../helpers/browser.js';
 
 const clientDist = resolve('dist/client');
 const shots = resolve('.test-artifacts/screenshots');
@@ -37,18 +36,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function signIn(email: string, { locale = 'en-US', timezoneId = 'Asia/Shanghai' } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1366, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${email}] pageerror:`, err));
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('lobby-title').waitFor();
-  return page;
-}
+const signIn = (email: string, opts: SignInOptions = {}) => signInAs(browser, srv.url, contexts, email, opts);
 
 const docState = (page: Page) => page.getByTestId('doc-status').getAttribute('data-state');
 const prose = (page: Page) => page.getByTestId('doc-editor').locator('.ProseMirror');

@@ -15,8 +15,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { login, startServer, type TestServer } from '../helpers/server.js';
-import { docsScreenshotPath, launchChromium } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../server/demo.js';
+import { docsScreenshotPath, launchChromium, signInAs, type SignInOptions } from '../helpers/browser.js';
 
 /** The slice of the page's RoomClient (exposed as `window.__hatcheryRoom` under automation) the test uses. */
 interface RoomHook {
@@ -64,18 +63,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function signIn(email: string, { locale = 'en-US', timezoneId = MENTOR_ZONE } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1366, height: 860 }, permissions: ['camera', 'microphone'] });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${email}] pageerror:`, err));
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('lobby-title').waitFor();
-  return page;
-}
+const signIn = (email: string, opts: SignInOptions = {}) => signInAs(browser, srv.url, contexts, email, { timezoneId: MENTOR_ZONE, media: true, ...opts });
 
 const cell = (page: Page, weekday: number, time: string) => page.locator(`[data-testid="oh-grid-cell"][data-weekday="${weekday}"][data-time="${time}"]`);
 const roomState = (page: Page) => page.getByTestId('oh-session-room').getAttribute('data-state');

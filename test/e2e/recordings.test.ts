@@ -13,8 +13,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { login, startServer, type TestServer } from '../helpers/server.js';
 import { audioLevelDb } from '../helpers/recordings.js';
-import { docsScreenshotPath, launchChromium } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../server/demo.js';
+import { docsScreenshotPath, launchChromium, signInAs, type SignInOptions } from '../helpers/browser.js';
 
 // NOTE: E2E_CLIENT_DIST lets a run use its own build while others rebuild dist/client.
 const clientDist = resolve(process.env.E2E_CLIENT_DIST ?? 'dist/client');
@@ -57,18 +56,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function signIn(email: string, { locale = 'en-US', timezoneId = 'Asia/Shanghai' } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1366, height: 900 }, permissions: ['camera', 'microphone'] });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${email}] pageerror:`, err));
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('lobby-title').waitFor();
-  return page;
-}
+const signIn = (email: string, opts: SignInOptions = {}) => signInAs(browser, srv.url, contexts, email, { viewport: { width: 1366, height: 900 }, media: true, ...opts });
 
 const liveUrl = () => `${srv.url}/roadshows/${roadshowId}/live`;
 const status = (page: Page) => page.getByTestId('roadshow-room').getAttribute('data-status');
