@@ -6,7 +6,7 @@
  *
  * NOTE: this file must not import vitest: the child-process server imports it to feed its own rooms.
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { types } from 'mediasoup';
 import type { Hatchery } from '../../server/hatchery.js';
 import type { HttpSession } from './server.js';
 import type { RoadshowKit, RoomClient, Who } from './roadshow.js';
+import { ServerProcess } from './serverProcess.js';
 import { waitFor } from './waitFor.js';
 import { OPUS_PT, VP8_PT } from './rtp.js';
 import type { RecordingDetail, RecordingStatePush, RecordingStatus } from '../../shared/recordings.js';
@@ -348,17 +349,10 @@ export function isoDay(days = 0): string {
  * JSON commands on stdin so a test can feed a presenter into one of its rooms and then SIGKILL it:
  * `{"feed": {roadshowId, person, colour}}` → stdout `FED {"pids": [...]}`.
  */
-export class FeedableServer {
-  output = '';
-  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+export class FeedableServer extends ServerProcess {
   #fedCount = 0;
 
-  private constructor(
-    readonly child: ChildProcess,
-    readonly url: string,
-  ) {}
-
-  static async start(opts: { dataDir: string; port: number; env?: Record<string, string> }): Promise<FeedableServer> {
+  static override start(opts: { dataDir: string; port: number; env?: Record<string, string> }): Promise<FeedableServer> {
     const url = (p: string) => JSON.stringify(pathToFileURL(join(root, p)).href);
     const script = `
       const { configFromEnv } = await import(${url('server/config.ts')});
@@ -378,39 +372,7 @@ export class FeedableServer {
       });
       for (const s of ['SIGTERM', 'SIGINT']) process.on(s, () => stopAllFeeds().then(() => hatchery.close()).then(() => process.exit(0)));
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...(process.env.MEDIASOUP_WORKER_BIN ? { MEDIASOUP_WORKER_BIN: process.env.MEDIASOUP_WORKER_BIN } : {}),
-        HATCHERY_DATA_DIR: opts.dataDir,
-        PORT: String(opts.port),
-        HATCHERY_HOST: '127.0.0.1',
-        HATCHERY_DEMO: '1',
-        HATCHERY_LOG_LEVEL: 'warn',
-        HATCHERY_MEDIA_WORKERS: '1',
-        ...opts.env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const proc = new FeedableServer(child, `http://127.0.0.1:${opts.port}`);
-    child.stdout!.on('data', (d: Buffer) => (proc.output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (proc.output += d.toString()));
-    child.on('exit', (code, signal) => (proc.exit = { code, signal }));
-    try {
-      await waitFor(
-        () => {
-          if (proc.exit) throw new Error(`server exited early ${JSON.stringify(proc.exit)}:\n${proc.output}`);
-          return proc.output.includes('Hatchery is running at');
-        },
-        { timeoutMs: 20_000, intervalMs: 50, what: 'feedable server listening' },
-      );
-    } catch (err) {
-      await proc.kill();
-      throw new Error(`${String(err)}\n${proc.output}`);
-    }
-    return proc;
+    return ServerProcess.launch({ ...opts, entry: ['--input-type=module', '-e', script], stdin: true }, (child, u) => new FeedableServer(child, u));
   }
 
   /** Feeds a presenter into the child's room; resolves once RTP flows, with the feed's ffmpeg pids. */
@@ -427,28 +389,6 @@ export class FeedableServer {
       { timeoutMs: 15_000, what: 'child feed running' },
     );
     return (JSON.parse(line.slice(4)) as { pids: number[] }).pids;
-  }
-
-  /** Every direct child of the server process (mediasoup worker, recorder and feed ffmpegs). */
-  childPids(): number[] {
-    if (!this.alive || this.child.pid === undefined) return [];
-    try {
-      return execFileSync('ps', ['-o', 'pid=', '--ppid', String(this.child.pid)], { encoding: 'utf8' })
-        .split('\n')
-        .map((l) => Number(l.trim()))
-        .filter((n) => n > 0);
-    } catch {
-      return [];
-    }
-  }
-
-  get alive(): boolean {
-    return this.exit === undefined;
-  }
-
-  async kill(signal: NodeJS.Signals = 'SIGKILL', timeoutMs = 15_000) {
-    if (this.alive) this.child.kill(signal);
-    return waitFor(() => this.exit, { timeoutMs, what: `server process exit after ${signal}` });
   }
 }
 

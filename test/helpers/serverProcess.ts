@@ -34,14 +34,25 @@ export class ServerProcess {
   output = '';
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
-  private constructor(
+  protected constructor(
     readonly child: ChildProcess,
     readonly url: string,
   ) {}
 
   /** Starts `node --import tsx server/main.ts` (one process: a signal reaches the server itself) and waits until it listens. */
-  static async start(opts: ServerProcessOptions): Promise<ServerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  static start(opts: ServerProcessOptions): Promise<ServerProcess> {
+    return ServerProcess.launch(opts, (child, url) => new ServerProcess(child, url));
+  }
+
+  /**
+   * Spawns `node --import tsx <entry…>` with the server's environment (a subclass may run its own entry,
+   * with stdin open to talk to it) and waits for "Hatchery is running at".
+   */
+  protected static async launch<T extends ServerProcess>(
+    opts: ServerProcessOptions & { entry?: string[]; stdin?: boolean },
+    make: (child: ChildProcess, url: string) => T,
+  ): Promise<T> {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.entry ?? ['server/main.ts'])], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
@@ -55,9 +66,9 @@ export class ServerProcess {
         HATCHERY_MEDIA_WORKERS: '1',
         ...opts.env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
-    const proc = new ServerProcess(child, `http://127.0.0.1:${opts.port}`);
+    const proc = make(child, `http://127.0.0.1:${opts.port}`);
     child.stdout!.on('data', (d: Buffer) => (proc.output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (proc.output += d.toString()));
     child.on('exit', (code, signal) => (proc.exit = { code, signal }));
