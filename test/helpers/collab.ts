@@ -14,9 +14,9 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { login, type HttpSession } from './server.js';
+import type { HttpSession } from './server.js';
 import { waitFor } from './waitFor.js';
-import { EMAIL, type Who } from './roadshow.js';
+import { DemoPeople, EMAIL, type Who } from './demoPeople.js';
 import { COLLAB_VERSION_PARAM, DOC_SCHEMAS, parseDocName } from '../../shared/collabConstants.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { Role } from '../../shared/schemas.js';
@@ -405,25 +405,21 @@ export interface CollabPerson {
 
 /** Signed-in demo people and the startups' ids for one server; tracks every client so `closeAll()` ends them. */
 export class CollabKit {
-  readonly #people = new Map<Who, Promise<CollabPerson>>();
+  readonly #people: DemoPeople;
   readonly #clients: CollabClient[] = [];
   readonly #raws: RawCollabSocket[] = [];
   tideId = '';
   agriId = '';
   ledgerId = '';
 
-  private constructor(public url: string) {}
+  private constructor(public url: string) {
+    this.#people = new DemoPeople(url);
+  }
 
   /** Reads the startups over REST (works for an in-process or a child-process server). */
   static async create(url: string): Promise<CollabKit> {
     const kit = new CollabKit(url);
-    const ops = await kit.person('ops');
-    const res = await ops.session.get('/api/startups');
-    if (res.status !== 200) throw new Error(`GET /api/startups: ${res.status} ${res.text}`);
-    const startups = res.json.startups as { id: string; name: string }[];
-    kit.tideId = startups.find((s) => s.name.startsWith('Tidewater'))!.id;
-    kit.agriId = startups.find((s) => s.name.includes('AgriSense'))!.id;
-    kit.ledgerId = startups.find((s) => s.name.startsWith('LedgerLeaf'))!.id;
+    Object.assign(kit, await kit.#people.startupIds());
     return kit;
   }
 
@@ -436,16 +432,7 @@ export class CollabKit {
 
   /** Signs a demo person in once per kit. */
   person(who: Who): Promise<CollabPerson> {
-    let p = this.#people.get(who);
-    if (!p) {
-      p = (async () => {
-        const session = await login(this.url, EMAIL[who]);
-        const user = (await session.get('/api/auth/me')).json.user as { id: string; name: string; role: Role };
-        return { who, id: user.id, name: user.name, role: user.role, session };
-      })();
-      this.#people.set(who, p);
-    }
-    return p;
+    return this.#people.get(who);
   }
 
   /** A provider for this person on `name` (not waiting for anything). */

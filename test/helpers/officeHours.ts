@@ -6,9 +6,10 @@
  */
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { connectSocket, emitAck, HttpSession, login, type ClientSocket } from './server.js';
+import { connectSocket, emitAck, HttpSession, type ClientSocket } from './server.js';
 import { waitFor } from './waitFor.js';
-import { EMAIL, put, type Who } from './roadshow.js';
+import { put } from './roadshow.js';
+import { DemoPeople, EMAIL, type Who } from './demoPeople.js';
 import type { AckResult } from '../../shared/events.js';
 import type { ApiError } from '../../shared/protocol.js';
 import type { Role } from '../../shared/schemas.js';
@@ -265,43 +266,30 @@ export class OhClient {
 
 /** Signed-in people for one server (demo ones and fresh ones), their sockets; `closeAll()` closes the sockets. */
 export class OfficeKit {
-  readonly #people = new Map<string, Promise<OhPerson>>();
+  readonly #people: DemoPeople;
   readonly #clients: OhClient[] = [];
   tideId = '';
   agriId = '';
   ledgerId = '';
 
-  private constructor(readonly url: string) {}
+  private constructor(readonly url: string) {
+    this.#people = new DemoPeople(url);
+  }
 
   static async create(url: string): Promise<OfficeKit> {
     const kit = new OfficeKit(url);
-    const ops = await kit.person('ops');
-    const res = await ops.session.get('/api/startups');
-    if (res.status !== 200) throw new Error(`GET /api/startups: ${res.status} ${res.text}`);
-    const startups = res.json.startups as { id: string; name: string }[];
-    kit.tideId = startups.find((s) => s.name.startsWith('Tidewater'))!.id;
-    kit.agriId = startups.find((s) => s.name.includes('AgriSense'))!.id;
-    kit.ledgerId = startups.find((s) => s.name.startsWith('LedgerLeaf'))!.id;
+    Object.assign(kit, await kit.#people.startupIds());
     return kit;
   }
 
   /** Signs a demo person in once per kit. */
   person(who: Who): Promise<OhPerson> {
-    let p = this.#people.get(who);
-    if (!p) {
-      p = (async () => {
-        const session = await login(this.url, EMAIL[who]);
-        const user = (await session.get('/api/auth/me')).json.user as { id: string; name: string; role: Role };
-        return { who, id: user.id, name: user.name, role: user.role, email: EMAIL[who], session };
-      })();
-      this.#people.set(who, p);
-    }
-    return p;
+    return this.#people.get(who);
   }
 
   /** Forgets sessions (after a restart the server may not know them… it does, but be explicit). */
   forgetPeople(): void {
-    this.#people.clear();
+    this.#people.forget();
   }
 
   /** A new account through an operator's invite and sign-up (optionally into a startup). */

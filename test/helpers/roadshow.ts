@@ -3,8 +3,9 @@
  * and a `RoomClient` that records every roadshow/media push a socket receives (like the client's store),
  * so tests can `waitFor` what arrived instead of sleeping.
  */
-import { connectSocket, emitAck, login, type ClientSocket, type HttpSession, type TestServer } from './server.js';
+import { connectSocket, emitAck, type ClientSocket, type HttpSession, type TestServer } from './server.js';
 import { waitFor } from './waitFor.js';
+import { DemoPeople, EMAIL, type Who } from './demoPeople.js';
 import type { AckResult } from '../../shared/events.js';
 import type { ApiError } from '../../shared/protocol.js';
 import type { LobbySchedule, RoadshowSummary, Role } from '../../shared/schemas.js';
@@ -21,20 +22,7 @@ import type {
   RoomMe,
 } from '../../shared/roadshow.js';
 
-/** The demo people (password `hatchery-demo`). */
-export const EMAIL = {
-  ops: 'ops@hatchery.demo', // operator
-  daniel: 'daniel@hatchery.demo', // mentor
-  wanglei: 'wanglei@hatchery.demo', // mentor
-  priya: 'priya@hatchery.demo', // mentor
-  chen: 'chen@hatchery.demo', // founder, Tidewater Robotics
-  sofia: 'sofia@hatchery.demo', // founder, Tidewater Robotics
-  lina: 'lina@hatchery.demo', // founder, 青禾 AgriSense
-  marcus: 'marcus@hatchery.demo', // founder, LedgerLeaf
-  hannah: 'hannah@hatchery.demo', // investor
-  zhao: 'zhao@hatchery.demo', // investor
-} as const;
-export type Who = keyof typeof EMAIL;
+export { EMAIL, type Who };
 
 export interface Person {
   who: Who;
@@ -189,35 +177,25 @@ export interface AgendaIds {
 
 /** Logged-in people, sockets and roadshows for one test server; `closeAll()` closes every socket it opened. */
 export class RoadshowKit {
-  readonly #people = new Map<Who, Promise<Person>>();
+  readonly #people: DemoPeople;
   readonly #clients: RoomClient[] = [];
   tideId = '';
   agriId = '';
   ledgerId = '';
 
-  private constructor(readonly srv: TestServer) {}
+  private constructor(readonly srv: TestServer) {
+    this.#people = new DemoPeople(srv.url);
+  }
 
   static async create(srv: TestServer): Promise<RoadshowKit> {
     const kit = new RoadshowKit(srv);
-    const startups = await srv.hatchery.store.startups.list();
-    kit.tideId = startups.find((s) => s.name.startsWith('Tidewater'))!.id;
-    kit.agriId = startups.find((s) => s.name.includes('AgriSense'))!.id;
-    kit.ledgerId = startups.find((s) => s.name.startsWith('LedgerLeaf'))!.id;
+    Object.assign(kit, await kit.#people.startupIds());
     return kit;
   }
 
   /** Signs a demo person in once per kit. */
   person(who: Who): Promise<Person> {
-    let p = this.#people.get(who);
-    if (!p) {
-      p = (async () => {
-        const session = await login(this.srv.url, EMAIL[who]);
-        const user = (await session.get('/api/auth/me')).json.user as { id: string; name: string; role: Role };
-        return { who, id: user.id, name: user.name, role: user.role, session };
-      })();
-      this.#people.set(who, p);
-    }
-    return p;
+    return this.#people.get(who);
   }
 
   /** A new socket for this person (a new tab or a reconnect). */
