@@ -3,23 +3,22 @@
  * fetch its detail, file and thumbnails; a startup's restriction to chosen investors; search, filters,
  * sort and pagination. Two recordings: A (English, Tidewater pitches) and B (Chinese, AgriSense pitches).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type HttpSession, type TestServer } from '../helpers/server.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpSession, TestServer } from '../helpers/server.js';
+import { recordingServer } from '../helpers/recordingServer.js';
 import { put, RoadshowKit, type Who } from '../helpers/roadshow.js';
-import { fetchBytes, isoDay, recordSession, stopAllFeeds, tempDataDir } from '../helpers/recordings.js';
+import { fetchBytes, isoDay, recordSession } from '../helpers/recordings.js';
 import { RecordingsPage, type RecordingDetail } from '../../shared/recordings.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-access-');
+recordingServer('hatchery-rec-access-', (s, k) => ((srv = s), (kit = k)));
 let A: RecordingDetail;
 let B: RecordingDetail;
 let roadshowA = '';
 const QUESTION_A = 'What does a hull cleaning cost per ship?';
 
 beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
   const a = await kit.liveRoadshow({
     title: 'Ocean Robotics Night',
     description: 'Marine autonomy and ship maintenance.',
@@ -46,12 +45,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(() => kit.closeAll());
-afterAll(async () => {
-  await stopAllFeeds();
-  kit?.closeAll();
-  await srv?.close();
-  data.remove();
-});
 
 const session = async (who: Who): Promise<HttpSession> => (await kit.person(who)).session;
 

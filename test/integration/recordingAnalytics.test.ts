@@ -3,20 +3,19 @@
  * startup's founders and operators see, per viewer, the distinct time watched (overlaps merged, also
  * across reports), per chapter, and first/last view; segments past the end are clamped.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordingServer } from '../helpers/recordingServer.js';
+import type { TestServer } from '../helpers/server.js';
 import { RoadshowKit, type Who } from '../helpers/roadshow.js';
-import { fetchBytes, recordFor, recordSession, stopAllFeeds, tempDataDir } from '../helpers/recordings.js';
+import { fetchBytes, recordFor, recordSession, stopAllFeeds } from '../helpers/recordings.js';
 import { WatchAnalytics, type RecordingDetail } from '../../shared/recordings.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-analytics-');
+recordingServer('hatchery-rec-analytics-', (s, k) => ((srv = s), (kit = k)));
 let rec: RecordingDetail;
 
 beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
   // Only Tidewater pitches here (two items, so two chapters with the same presenter on stage throughout),
   // so only its founders count as "a startup in it".
   const { roadshow } = await kit.liveRoadshow({
@@ -38,12 +37,6 @@ beforeAll(async () => {
   await stopAllFeeds();
 }, 120_000);
 
-afterAll(async () => {
-  await stopAllFeeds();
-  kit?.closeAll();
-  await srv?.close();
-  data.remove();
-});
 
 /** An independent merge, to check the server's numbers against. */
 function covered(segments: [number, number][], from: number, to: number): number {

@@ -4,26 +4,19 @@
  * file's one audio track, each voice at the time it was spoken (a muted stretch is silence, not a shift).
  * Voices are told apart by their tone: the presenter hums 440 Hz, the host 1000 Hz.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordingServer } from '../helpers/recordingServer.js';
+import type { TestServer } from '../helpers/server.js';
 import { RoadshowKit } from '../helpers/roadshow.js';
-import { feedPresenter, ffprobe, recordFor, recordingFile, stopAllFeeds, tempDataDir, toneLevelDb, waitRecordingStatus } from '../helpers/recordings.js';
+import { feedPresenter, ffprobe, recordFor, recordingFile, stopAllFeeds, toneLevelDb, waitRecordingStatus } from '../helpers/recordings.js';
 import type { RecordingStatePush } from '../../shared/recordings.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-audio-');
-beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
-});
+const data = recordingServer('hatchery-rec-audio-', (s, k) => ((srv = s), (kit = k)));
 afterEach(async () => {
   await stopAllFeeds();
   kit.closeAll();
-});
-afterAll(async () => {
-  await srv?.close();
-  data.remove();
 });
 
 const PRESENTER_HZ = 440;

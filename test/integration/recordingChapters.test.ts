@@ -7,26 +7,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordingServer } from '../helpers/recordingServer.js';
+import type { TestServer } from '../helpers/server.js';
 import { RoadshowKit, type AgendaIds } from '../helpers/roadshow.js';
-import {
-  colourAt,
-  feedPresenter,
-  fetchBytes,
-  imageColour,
-  recordFor,
-  recordingFile,
-  stopAllFeeds,
-  tempDataDir,
-  waitRecordingStatus,
-} from '../helpers/recordings.js';
+import { colourAt, feedPresenter, fetchBytes, imageColour, recordFor, recordingFile, stopAllFeeds, waitRecordingStatus } from '../helpers/recordings.js';
 import type { Question } from '../../shared/roadshow.js';
 import type { RecordingDetail, RecordingStatePush } from '../../shared/recordings.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-chapters-');
+const data = recordingServer('hatchery-rec-chapters-', (s, k) => ((srv = s), (kit = k)));
 
 /** What happened while recording, in ms since the start was acknowledged. */
 const at = { tideToBreak: 0, breakToAgri: 0, asked1: 0, answered1: 0, asked2: 0, stop: 0 };
@@ -48,8 +39,6 @@ async function timed(t0: number, step: () => Promise<unknown>): Promise<number> 
 const until = (t0: number, ms: number) => recordFor(Math.max(0, t0 + ms - Date.now()));
 
 beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
   const made = await kit.liveRoadshow();
   items = made.items;
   const id = made.roadshow.id;
@@ -91,15 +80,6 @@ beforeAll(async () => {
   await stopAllFeeds();
 }, 120_000);
 
-afterAll(async () => {
-  await stopAllFeeds();
-  kit?.closeAll();
-  await srv?.close();
-  data.remove();
-});
-
-/** Within `tol` ms. */
-const near = (got: number, want: number, tol = 1000) => expect(Math.abs(got - want), `${got} vs ${want} (±${tol})`).toBeLessThanOrEqual(tol);
 
 describe('chapters', () => {
   it('the recording is ready (every stage switch made it into the file)', () => {

@@ -4,23 +4,20 @@
  * day. Pacific/Kiritimati (UTC+14) and Pacific/Pago_Pago (UTC−11) are 25 hours apart, so at any instant
  * at least one of them is on another calendar day than UTC — the test works whenever it runs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { recordingServer } from '../helpers/recordingServer.js';
 import { RoadshowKit, type Who } from '../helpers/roadshow.js';
-import { recordSession, stopAllFeeds, tempDataDir } from '../helpers/recordings.js';
+import { recordSession, stopAllFeeds } from '../helpers/recordings.js';
 import { RecordingsPage, type RecordingDetail } from '../../shared/recordings.js';
 
-let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-dayfilter-');
+recordingServer('hatchery-rec-dayfilter-', (_srv, k) => (kit = k));
 let rec: RecordingDetail;
 
 const ZONES = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'] as const;
 
 beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
   const { roadshow } = await kit.liveRoadshow({
     title: 'Dateline Night',
     agenda: [{ kind: 'pitch', title: 'Tidewater Robotics', startupId: kit.tideId, pitchMinutes: 5, qaMinutes: 3 }],
@@ -29,12 +26,6 @@ beforeAll(async () => {
   await stopAllFeeds();
 }, 120_000);
 
-afterAll(async () => {
-  await stopAllFeeds();
-  kit?.closeAll();
-  await srv?.close();
-  data.remove();
-});
 
 /** The calendar day (YYYY-MM-DD) of an instant in `zone`, computed here with luxon (not the server's helper). */
 function localDay(iso: string, zone: string): string {

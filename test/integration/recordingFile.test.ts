@@ -4,39 +4,19 @@
  * WebM with the presenter's camera (VP8) and microphone (Opus), as long as the recording ran.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordingServer } from '../helpers/recordingServer.js';
+import type { TestServer } from '../helpers/server.js';
 import { RoadshowKit } from '../helpers/roadshow.js';
-import {
-  colourAt,
-  feedPresenter,
-  fetchBytes,
-  ffprobe,
-  recordFor,
-  recordingFile,
-  recordingPushes,
-  stopAllFeeds,
-  tempDataDir,
-  videoFrames,
-  waitRecordingPush,
-  waitRecordingStatus,
-} from '../helpers/recordings.js';
+import { colourAt, feedPresenter, fetchBytes, ffprobe, recordFor, recordingFile, recordingPushes, stopAllFeeds, videoFrames, waitRecordingPush, waitRecordingStatus } from '../helpers/recordings.js';
 import { RecordingDetail, type RecordingStatePush } from '../../shared/recordings.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-file-');
-beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
-});
+const data = recordingServer('hatchery-rec-file-', (s, k) => ((srv = s), (kit = k)));
 afterEach(async () => {
   await stopAllFeeds();
   kit.closeAll();
-});
-afterAll(async () => {
-  await srv?.close();
-  data.remove();
 });
 
 const SECONDS = 8;

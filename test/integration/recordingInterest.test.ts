@@ -9,17 +9,18 @@
  * One recording of a live roadshow where Tidewater (chen, sofia) and AgriSense (lina) pitch; the
  * roadshow stays live afterwards, on Tidewater, so the live room can mark interest too.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpSession, startServer, type TestServer } from '../helpers/server.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HttpSession, type TestServer } from '../helpers/server.js';
+import { recordingServer } from '../helpers/recordingServer.js';
 import { put, RoadshowKit, type RoomClient, type Who } from '../helpers/roadshow.js';
-import { recordSession, stopAllFeeds, tempDataDir } from '../helpers/recordings.js';
+import { recordSession, stopAllFeeds } from '../helpers/recordings.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { RecordingDetail, WatchAnalytics, type RecordingInterest } from '../../shared/recordings.js';
 import { Notification as NotificationSchema, type Notification } from '../../shared/officeHours.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-interest-');
+recordingServer('hatchery-rec-interest-', (s, k) => ((srv = s), (kit = k)));
 let rec: RecordingDetail;
 let roadshowId = '';
 let tideItemId = '';
@@ -27,8 +28,6 @@ let tideName = '';
 let agriName = '';
 
 beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
   const { roadshow } = await kit.liveRoadshow({
     title: 'Harbour & Field Night',
     agenda: [
@@ -55,12 +54,6 @@ afterEach(async () => {
       expect(res.status, `reset ${who} ${startupId}: ${res.text}`).toBe(200);
     }
   }
-});
-afterAll(async () => {
-  await stopAllFeeds();
-  kit?.closeAll();
-  await srv?.close();
-  data.remove();
 });
 
 // ---------- helpers ----------

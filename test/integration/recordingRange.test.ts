@@ -3,21 +3,20 @@
  * range"), byte for byte against the file on disk, so a player can seek.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordingServer } from '../helpers/recordingServer.js';
+import type { TestServer } from '../helpers/server.js';
 import { RoadshowKit } from '../helpers/roadshow.js';
-import { fetchBytes, recordingFile, recordSession, stopAllFeeds, tempDataDir } from '../helpers/recordings.js';
+import { fetchBytes, recordingFile, recordSession } from '../helpers/recordings.js';
 
 let srv: TestServer;
 let kit: RoadshowKit;
-const data = tempDataDir('hatchery-rec-range-');
+const data = recordingServer('hatchery-rec-range-', (s, k) => ((srv = s), (kit = k)));
 let recId: string;
 let disk: Buffer;
 let cookie: string | undefined;
 
 beforeAll(async () => {
-  srv = await startServer({ dataDir: data.dir });
-  kit = await RoadshowKit.create(srv);
   const { roadshow } = await kit.liveRoadshow();
   const detail = await recordSession(kit, { roadshowId: roadshow.id, presenter: 'chen', ms: 5000 });
   recId = detail.id;
@@ -25,12 +24,6 @@ beforeAll(async () => {
   cookie = (await kit.person('hannah')).session.cookie;
 }, 90_000);
 
-afterAll(async () => {
-  await stopAllFeeds();
-  kit?.closeAll();
-  await srv?.close();
-  data.remove();
-});
 
 const video = (headers: Record<string, string> = {}) => fetchBytes(srv.url, `/api/recordings/${recId}/video`, cookie, headers);
 

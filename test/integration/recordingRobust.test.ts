@@ -6,7 +6,7 @@
  * the roadshow while recording finishes the recording.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { connectSocket, login, startServer, type TestServer } from '../helpers/server.js';
 import { RoadshowKit, RoomClient } from '../helpers/roadshow.js';
 import { freePort, pidAlive, reap } from '../helpers/serverProcess.js';
