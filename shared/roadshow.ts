@@ -130,6 +130,8 @@ export const RoadshowInterest = z.object({
   startupId: Id,
   startupName: z.string(),
   investor: PersonRef,
+  /** The investor's note with an intro request (sent from a replay), or null. */
+  message: z.string().nullable(),
   createdAt: z.string(),
 });
 export type RoadshowInterest = z.infer<typeof RoadshowInterest>;

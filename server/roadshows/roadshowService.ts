@@ -220,6 +220,7 @@ export class RoadshowService extends EventEmitter<{ changed: [roadshowId: string
         startupId: i.startupId,
         startupName: (await this.store.startups.byId(i.startupId))?.name ?? '—',
         investor: await this.person(i.investorId),
+        message: i.message ?? null,
         createdAt: i.createdAt,
       })),
     );

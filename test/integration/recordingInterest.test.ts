@@ -296,6 +296,11 @@ describe('an investor asks for an intro from the replay', () => {
     await mark('zhao', kit.tideId, true, 'Saw the replay, let us talk.');
     await sofiaIn.wait('zhao', tideName);
     expect(await interestIn('sofia', kit.tideId, 'zhao')).toMatchObject({ message: 'Saw the replay, let us talk.', fromReplay: true });
+    // The event's own interest list (the roadshow page) shows the notes too, live and replay alike.
+    const hannahId = (await kit.person('hannah')).id;
+    const eventList = (await (await kit.person('chen')).session.get(`/api/roadshows/${roadshowId}/interests`)).json.interests as { investor: { id: string }; message: string | null }[];
+    expect(eventList.find((i) => i.investor.id === zhao.id)?.message).toBe('Saw the replay, let us talk.');
+    expect(eventList.find((i) => i.investor.id === hannahId)?.message).toBe('From the replay.');
 
     await mark('zhao', kit.tideId, false);
     expect((await room.join(roadshowId)).interestedStartupIds).toEqual([]);

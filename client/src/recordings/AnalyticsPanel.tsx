@@ -60,7 +60,7 @@ function InterestList({ analytics }: { analytics: WatchAnalytics }) {
                   {i.fromReplay ? t('recordings.intro.fromReplay') : t('recordings.intro.fromLive')} · <time dateTime={i.createdAt}>{time.dateTime(i.createdAt)}</time>
                 </span>
               </div>
-              {i.message && <blockquote className="rec-interest-note">{i.message}</blockquote>}
+              {i.message && <blockquote className="interest-note">{i.message}</blockquote>}
             </li>
           ))}
         </ul>

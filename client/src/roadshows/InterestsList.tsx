@@ -22,6 +22,11 @@ export function InterestsList({ roadshowId }: { roadshowId: string }) {
             <Avatar name={i.investor.name} seed={i.investor.id} size="sm" />
             <span className="person-row-main">
               <Link to={`/people/${i.investor.id}`}>{i.investor.name}</Link> <span className="muted small">{t('roadshowPage.interestIn', { startup: i.startupName })}</span>
+              {i.message && (
+                <blockquote className="interest-note" data-testid="roadshow-interest-note">
+                  {i.message}
+                </blockquote>
+              )}
             </span>
             <span className="muted small">{time.dateTime(i.createdAt)}</span>
           </li>
