@@ -194,6 +194,7 @@ describe('recordings in the browser', () => {
     const note = presenter.locator('[data-testid="notification"][data-kind="intro.requested"]');
     await note.waitFor({ timeout: 10_000 });
     expect(await note.innerText()).toContain('Hannah Kim');
+    await presenter.screenshot({ path: `${shots}/recording-intro-notification.png` });
     await presenter.getByTestId('notifications-bell').click();
 
     // The replay in Chinese, as the founder: restriction control, analytics and Q&A.

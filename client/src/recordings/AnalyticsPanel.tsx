@@ -130,7 +130,9 @@ function ChapterBars({ analytics, chapters }: { analytics: WatchAnalytics; chapt
           const count = watched.filter((ms) => ms > 0).length;
           return (
             <li key={c.index} className="rec-chapter-bar" data-testid="analytics-chapter" data-index={c.index}>
-              <span className="rec-chapter-bar-title">{c.title}</span>
+              <span className="rec-chapter-bar-title" title={c.title}>
+                {c.title}
+              </span>
               <span className="rec-bar rec-bar--wide" aria-hidden="true">
                 <span className="rec-bar-fill" style={{ width: `${percent}%` }} />
               </span>
