@@ -7,6 +7,35 @@ import { Language, StartupStage } from './schemas.js';
 
 const Id = z.string().min(1).max(64);
 
+/**
+ * Recording problems and refusals with a machine-readable code (`RecordingDetail.errorCode`,
+ * `RecordingStatePush.errorCode`, `ApiError.code`): the client says them in the user's language
+ * (`errors.code.rec.*`); the server's English sentence stays in `error` / `message`.
+ */
+export const RecordingProblem = {
+  DiskFull: 'rec.disk_full',
+  FfmpegMissing: 'rec.ffmpeg_missing',
+  FfmpegFailed: 'rec.ffmpeg_failed',
+  Interrupted: 'rec.interrupted',
+  ServerStopped: 'rec.server_stopped',
+  NothingRecorded: 'rec.nothing_recorded',
+  NotFailed: 'rec.not_failed',
+  NothingOnDisk: 'rec.nothing_on_disk',
+} as const;
+export type RecordingProblem = (typeof RecordingProblem)[keyof typeof RecordingProblem];
+
+/** The known problem a recording's error sentence (server/recordings) describes, or null. */
+export function recordingProblemOf(error: string | null): RecordingProblem | null {
+  if (!error) return null;
+  if (/disk is full|no space left/i.test(error)) return RecordingProblem.DiskFull;
+  if (/ffmpeg is not installed|ffmpeg.*not found/i.test(error)) return RecordingProblem.FfmpegMissing;
+  if (/interrupted \(ffmpeg exited/i.test(error)) return RecordingProblem.Interrupted;
+  if (/ffmpeg (could not start|failed|exited)/i.test(error)) return RecordingProblem.FfmpegFailed;
+  if (/server stopped while recording/i.test(error)) return RecordingProblem.ServerStopped;
+  if (/nothing was recorded/i.test(error)) return RecordingProblem.NothingRecorded;
+  return null;
+}
+
 /** Whether `tz` is an IANA time zone this runtime knows. */
 function isTimeZone(tz: string): boolean {
   try {
@@ -74,6 +103,8 @@ export const RecordingDetail = RecordingSummary.extend({
   markers: z.array(RecordingMarker),
   /** Why it is incomplete or failed, for the host. */
   error: z.string().nullable(),
+  /** Which problem that is, when it is a known one (RecordingProblem), for the viewer's language. */
+  errorCode: z.string().nullable(),
   /** Investors it is restricted to, when the startup restricted it (null: everyone allowed). */
   restrictedTo: z.array(z.object({ id: Id, name: z.string() })).nullable(),
   /** Whether the caller may change the restriction (the startup's founders). */
@@ -173,5 +204,7 @@ export const RecordingStatePush = z.object({
   recordingId: Id.nullable(),
   /** A problem the host should see (ffmpeg missing, disk full, ffmpeg died). */
   error: z.string().nullable(),
+  /** Which problem, when it is a known one (RecordingProblem), for the host's language. */
+  errorCode: z.string().nullable(),
 });
 export type RecordingStatePush = z.infer<typeof RecordingStatePush>;

@@ -8,7 +8,7 @@ import type { Caller } from '../identity/service.js';
 import type { RecordingRecord } from '../store/recordingTypes.js';
 import type { Store } from '../store/types.js';
 import type { Question } from '../../shared/roadshow.js';
-import { dayIn, type RecordingDetail, type RecordingInterest, type RecordingInterestBody, type RecordingsPage, type RecordingSummary, type WatchAnalytics } from '../../shared/recordings.js';
+import { dayIn, recordingProblemOf, type RecordingDetail, type RecordingInterest, type RecordingInterestBody, type RecordingsPage, type RecordingSummary, type WatchAnalytics } from '../../shared/recordings.js';
 import type { Notifier } from '../officeHours/notifications.js';
 import { coveredMs, mergeSegments } from './postprocess.js';
 
@@ -112,6 +112,7 @@ export class RecordingLibrary {
       })),
       markers: (await this.store.recordings.markers(id)).map((m) => ({ kind: m.kind, questionId: m.questionId, text: m.text, atMs: m.atMs })),
       error: r.error,
+      errorCode: recordingProblemOf(r.error),
       restrictedTo: access ? await Promise.all(access.map(async (u) => ({ id: u, name: (await this.store.users.byId(u))?.name ?? '—' }))) : null,
       canRestrict: await this.#founderOf(caller, r),
       viewingIsVisible: caller.user.role === 'investor',

@@ -15,6 +15,7 @@ import type { MediaRoom } from '../media/mediaRoom.js';
 import type { ChapterRecord, RecordingRecord } from '../store/recordingTypes.js';
 import type { Store } from '../store/types.js';
 import { ErrorReason } from '../../shared/protocol.js';
+import { RecordingProblem, recordingProblemOf } from '../../shared/recordings.js';
 import { joinSegments, prepareSegment, probeDurationMs, thumbnail, usableSegments } from './postprocess.js';
 import { RoomRecorder, type StageSource } from './recorder.js';
 
@@ -38,7 +39,7 @@ export interface ChapterSource {
   startupId: string | null;
 }
 
-export type RecordingEvent = { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null };
+export type RecordingEvent = { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null; errorCode: string | null };
 
 export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; finished: [recordingId: string] }> {
   readonly #active = new Map<string, ActiveRecording>();
@@ -92,11 +93,11 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     recorder.on('segment', (seq, file, startedAt) => {
       void this.store.recordings.addSegment(id, seq, file, new Date(startedAt).toISOString());
     });
-    recorder.on('problem', (message) => this.emit('state', { roadshowId, recording: true, recordingId: id, error: message }));
+    recorder.on('problem', (message) => this.emit('state', { roadshowId, recording: true, recordingId: id, error: message, errorCode: recordingProblemOf(message) }));
     recorder.on('fatal', (message) => void this.stop(roadshowId, message));
     if (item) this.chapter(roadshowId, item);
     this.log.info({ roadshowId, recordingId: id }, 'start()');
-    this.emit('state', { roadshowId, recording: true, recordingId: id, error: null });
+    this.emit('state', { roadshowId, recording: true, recordingId: id, error: null, errorCode: null });
     return id;
   }
 
@@ -132,7 +133,7 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     await a.recorder.stop();
     await this.store.recordings.setChapters(a.id, a.chapters);
     await this.store.recordings.update(a.id, { status: 'processing', endedAt: new Date().toISOString(), error });
-    this.emit('state', { roadshowId, recording: false, recordingId: a.id, error });
+    this.emit('state', { roadshowId, recording: false, recordingId: a.id, error, errorCode: recordingProblemOf(error) });
     this.#track(this.#finish(a.id, error ? 'incomplete' : 'ready', error));
     return a.id;
   }
@@ -234,9 +235,9 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     if (caller.user.role !== 'operator') throw new Forbidden('Only operators process a recording again.');
     const rec = await this.store.recordings.byId(id);
     if (!rec) throw new NotFound('No such recording.');
-    if (rec.status !== 'failed') throw new Conflict('Only a recording that failed can be processed again.');
+    if (rec.status !== 'failed') throw new Conflict('Only a recording that failed can be processed again.', RecordingProblem.NotFailed);
     const segments = await this.store.recordings.segments(id);
-    if (usableSegments(segments.map((s) => s.file)).length === 0) throw new Conflict('Nothing of this recording is left on disk to process.');
+    if (usableSegments(segments.map((s) => s.file)).length === 0) throw new Conflict('Nothing of this recording is left on disk to process.', RecordingProblem.NothingOnDisk);
     const cause = (rec.error ?? 'The recording failed.').replace(/^Could not finish the recording: /, 'The first attempt to finish it failed: ');
     await this.store.recordings.update(id, { status: 'processing', error: cause });
     this.log.info({ recordingId: id }, 'reprocess()');

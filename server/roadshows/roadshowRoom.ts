@@ -502,7 +502,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
   // ---------- recording ----------
 
   /** Hosts start or stop recording the stage (backstage or live). */
-  async setRecording(caller: Caller, on: boolean): Promise<{ roadshowId: string; recording: boolean; recordingId: string | null; error: string | null }> {
+  async setRecording(caller: Caller, on: boolean): Promise<{ roadshowId: string; recording: boolean; recordingId: string | null; error: string | null; errorCode: string | null }> {
     this.assertHost(caller);
     if (on) {
       if (this.#record.status !== 'live' && this.#record.status !== 'backstage') throw new Conflict('Recording is possible in backstage and live.');
@@ -510,10 +510,10 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
       const room = await this.deps.media.room(this.mediaRoomId);
       const id = await this.deps.recordings.start(this.id, caller, room, () => this.stageSource(), item ? { id: item.id, title: item.title, startupId: item.startupId } : null);
       room.once('closed', () => void this.deps.recordings.stop(this.id, null));
-      return { roadshowId: this.id, recording: true, recordingId: id, error: null };
+      return { roadshowId: this.id, recording: true, recordingId: id, error: null, errorCode: null };
     }
     const id = await this.deps.recordings.stop(this.id);
-    return { roadshowId: this.id, recording: false, recordingId: id, error: null };
+    return { roadshowId: this.id, recording: false, recordingId: id, error: null, errorCode: null };
   }
 
   /** A question became visible or was answered: a marker when recording. */
@@ -522,9 +522,9 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
   }
 
   /** A recording started, stopped or hit a problem: everyone sees the indicator; the error is for hosts. */
-  onRecordingState(e: { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null }): void {
+  onRecordingState(e: { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null; errorCode: string | null }): void {
     if (this.#closed) return;
-    this.deps.io.to(this.everyone).except(this.hostsRoom).emit('roadshow:recording', { ...e, error: null });
+    this.deps.io.to(this.everyone).except(this.hostsRoom).emit('roadshow:recording', { ...e, error: null, errorCode: null });
     this.deps.io.to(this.hostsRoom).emit('roadshow:recording', e);
     this.deps.io.to([this.everyone, this.waitingRoom]).emit('roadshow:state', this.liveState());
   }

@@ -212,4 +212,30 @@ describe('recordings in the browser', () => {
     await presenter.evaluate(() => window.scrollTo(0, 0));
     await presenter.screenshot({ path: docsScreenshotPath('screenshot-replay-zh.png') });
   });
+
+  it('a failed recording: operators are offered "Process again" (and told why it cannot be done); founders are not', async () => {
+    const id = `failed-${Date.now()}`;
+    await srv.hatchery.store.recordings.create({
+      id, roadshowId, status: 'failed', startedAt: new Date(Date.now() - 600_000).toISOString(), endedAt: new Date().toISOString(), durationMs: 0,
+      file: null, size: 0, error: 'Could not finish the recording: the server’s disk is full', restricted: false, createdBy: ids.ops!,
+    });
+    const ops = await signIn('ops@hatchery.demo', { locale: 'zh-CN' });
+    await ops.evaluate(() => localStorage.setItem('hatchery.language', 'zh'));
+    await ops.goto(`${srv.url}/recordings/${id}`);
+    const failed = ops.getByTestId('replay-failed');
+    await failed.waitFor({ timeout: 10_000 });
+    // The reason in the viewer's language (a known problem), not the server's English.
+    expect(await failed.innerText()).toContain('服务器磁盘已满');
+    expect(await failed.innerText()).not.toContain('disk is full');
+    // Nothing of it is on disk: the server says so (in Chinese too), in place, and the page stays as it was.
+    await ops.getByTestId('replay-reprocess').click();
+    await expect.poll(() => failed.locator('[role="alert"]').innerText(), { timeout: 10_000 }).toContain('磁盘上已没有这段录像的内容');
+    expect(await ops.getByTestId('replay-head').getAttribute('data-status')).toBe('failed');
+    await ops.screenshot({ path: `${shots}/recording-failed-operator-zh.png` });
+
+    const founder = await signIn('chen@hatchery.demo');
+    await founder.goto(`${srv.url}/recordings/${id}`);
+    await founder.getByTestId('replay-failed').waitFor({ timeout: 10_000 });
+    expect(await founder.getByTestId('replay-reprocess').count()).toBe(0);
+  });
 });

@@ -50,6 +50,7 @@ describe('the disk fills up while recording', () => {
     const stopped = await waitRecordingPush(host, (p) => !p.recording && p.error !== null, 'a stop with an error', 45_000);
     expect(stopped.recordingId).toBe(started.recordingId);
     expect(stopped.error).toMatch(/disk is full/i);
+    expect(stopped.errorCode).toBe('rec.disk_full');
     // Everyone sees it stop; the reason is for the hosts.
     const seen = await waitRecordingPush(hannah, (p) => !p.recording, 'recording:false');
     expect(seen.error).toBeNull();
@@ -60,6 +61,7 @@ describe('the disk fills up while recording', () => {
     const recId = started.recordingId!;
     const detail = await waitRecordingStatus(ops, recId, ['failed'], 30_000);
     expect(detail.error).toMatch(/disk is full/i);
+    expect(detail.errorCode).toBe('rec.disk_full');
 
     // Space is made (the filesystem grows); an operator has it processed again from what is on disk.
     execFileSync('mount', ['-o', 'remount,size=16m', mnt]);
@@ -73,12 +75,15 @@ describe('the disk fills up while recording', () => {
     const recovered = await waitRecordingStatus(ops, recId, ['incomplete'], 45_000);
     // Incomplete (it was cut short), saying why, and playable: one video and one audio stream.
     expect(recovered.error).toMatch(/disk is full/i);
+    expect(recovered.errorCode).toBe('rec.disk_full');
     expect(recovered.durationMs).toBeGreaterThan(1000);
     const probe = await ffprobe(join(mnt, `${recId}.webm`));
     expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     expect((await fetchBytes(srv.url, `/api/recordings/${recId}/video`, (await kit.person('hannah')).session.cookie)).status).toBe(200);
     // Only a failed recording is processed again.
-    expect((await ops.post(`/api/recordings/${recId}/reprocess`)).status).toBe(409);
+    const twice = await ops.post(`/api/recordings/${recId}/reprocess`);
+    expect(twice.status).toBe(409);
+    expect(twice.json.error.code).toBe('rec.not_failed');
 
     // The server and the room carry on.
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);

@@ -205,6 +205,7 @@ describe('ffmpeg is missing', () => {
       const failed = await waitRecordingPush(host, (p) => p.error !== null, 'an error push', 10_000);
       expect(failed.recording).toBe(false);
       message = failed.error!;
+      expect(failed.errorCode).toBe('rec.ffmpeg_missing');
       await host.waitState(id, (s) => !s.recording, 'LiveState.recording false');
       // What the library shows for it says why, too.
       const detail = await waitRecordingStatus((await kit.person('ops')).session, r.data.recordingId!, ['failed', 'incomplete'], 20_000);

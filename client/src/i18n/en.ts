@@ -106,6 +106,16 @@ export const en = {
         slot_not_offered: 'That slot is no longer offered (the mentor’s hours may have changed).',
         door_closed: 'The mentor’s door is closed right now.',
       },
+      rec: {
+        disk_full: 'The server’s disk is full.',
+        ffmpeg_missing: 'The recorder (ffmpeg) is not installed on the server.',
+        ffmpeg_failed: 'The recorder (ffmpeg) failed.',
+        interrupted: 'The recording was interrupted for a moment; it goes on.',
+        server_stopped: 'The server stopped while recording.',
+        nothing_recorded: 'Nothing was recorded (no one was on stage).',
+        not_failed: 'Only a recording that failed can be processed again.',
+        nothing_on_disk: 'Nothing of this recording is left on disk to process.',
+      },
     },
   },
   auth: {

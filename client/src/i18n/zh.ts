@@ -108,6 +108,16 @@ export const zh: Messages = {
         slot_not_offered: '这个时段已不再开放（导师可能调整了时间）。',
         door_closed: '导师目前没有开放随到随聊。',
       },
+      rec: {
+        disk_full: '服务器磁盘已满。',
+        ffmpeg_missing: '服务器上没有安装录制程序（ffmpeg）。',
+        ffmpeg_failed: '录制程序（ffmpeg）出错了。',
+        interrupted: '录制短暂中断，正在继续。',
+        server_stopped: '录制过程中服务器停止了。',
+        nothing_recorded: '没有录到任何内容（台上没有人）。',
+        not_failed: '只有失败的录像才能重新处理。',
+        nothing_on_disk: '磁盘上已没有这段录像的内容，无法重新处理。',
+      },
     },
   },
   auth: {

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorReason } from '../../../shared/protocol';
 import { OfficeHoursRefusal } from '../../../shared/officeHours';
+import { RecordingProblem } from '../../../shared/recordings';
 import { ApiRequestError } from './api';
 
 /** Reasons whose server message is generic, so a translated sentence says it better. */
@@ -19,8 +20,9 @@ const TRANSLATED_REASONS = new Set<string>([
   ErrorReason.ServerShutdown,
 ]);
 
-const KNOWN_CODES = new Set<string>(Object.values(OfficeHoursRefusal));
-const isKnownCode = (code: string | undefined): code is OfficeHoursRefusal => code !== undefined && KNOWN_CODES.has(code);
+const KNOWN_CODES = new Set<string>([...Object.values(OfficeHoursRefusal), ...Object.values(RecordingProblem)]);
+/** Whether the client has a sentence for this `code` (ApiError.code, a recording's errorCode). */
+export const isKnownCode = (code: string | null | undefined): code is OfficeHoursRefusal | RecordingProblem => typeof code === 'string' && KNOWN_CODES.has(code);
 
 /**
  * Turns any thrown error into one sentence for the user (pure, with the app's `t`; the hook below binds

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RecordingDetail } from '../../../shared/recordings';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { isKnownCode } from '../lib/useDescribeError';
 import { useTimeFormat } from '../lib/useTimeFormat';
 import { useMe } from '../session/sessionStore';
 import { LanguageBadge } from '../ui/Badges';
@@ -44,6 +45,8 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
   const time = useTimeFormat();
   const player = useReplayPlayer();
   const playable = recording.status === 'ready' || recording.status === 'incomplete';
+  // Why it failed or is incomplete: in the viewer's language when it is a known problem.
+  const reason = isKnownCode(recording.errorCode) ? t(`errors.code.${recording.errorCode}`) : recording.error;
 
   return (
     <>
@@ -73,11 +76,16 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
         </p>
       </header>
 
-      {recording.status === 'incomplete' && <Alert tone="warning">{t('recordings.replay.incomplete')}</Alert>}
+      {recording.status === 'incomplete' && (
+        <Alert tone="warning" testId="replay-incomplete">
+          {t('recordings.replay.incomplete')}
+          {reason ? ` — ${reason}` : ''}
+        </Alert>
+      )}
       {recording.status === 'failed' && (
         <Alert tone="error" testId="replay-failed">
           {t('recordings.replay.failedTitle')}
-          {recording.error ? ` — ${recording.error}` : ''}
+          {reason ? ` — ${reason}` : ''}
           {me.role === 'operator' && <ReprocessButton recording={recording} onStarted={onUpdated} />}
         </Alert>
       )}

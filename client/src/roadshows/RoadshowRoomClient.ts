@@ -242,7 +242,7 @@ export class RoadshowRoomClient {
   /** Recording started or stopped: the indicator follows at once; a problem is shown to the host. */
   #onRecording(push: RecordingStatePush): void {
     this.#set((st) => (st.state ? { state: { ...st.state, recording: push.recording } } : {}));
-    if (push.error) this.#toast({ reason: ErrorReason.Internal, message: push.error }, false, true);
+    if (push.error) this.#toast({ reason: ErrorReason.Internal, message: push.error, ...(push.errorCode ? { code: push.errorCode } : {}) }, false, true);
   }
 
   readonly #onConnect = (): void => {

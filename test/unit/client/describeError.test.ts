@@ -10,6 +10,7 @@ import { zh } from '../../../client/src/i18n/zh';
 import { ApiRequestError } from '../../../client/src/lib/api';
 import { describeError } from '../../../client/src/lib/useDescribeError';
 import { OfficeHoursRefusal } from '../../../shared/officeHours';
+import { RecordingProblem, recordingProblemOf } from '../../../shared/recordings';
 import { ErrorReason } from '../../../shared/protocol';
 
 const i18n = i18next.createInstance();
@@ -32,13 +33,32 @@ describe('error sentences', () => {
     expect(describeError(i18n.getFixedT('en'), conflict('Something new.', 'oh.brand_new_refusal'))).toBe('Something new.');
   });
 
-  it('every office-hours refusal has a sentence in English and in Chinese', () => {
-    for (const code of Object.values(OfficeHoursRefusal)) {
+  it('every office-hours refusal and recording problem has a sentence in English and in Chinese', () => {
+    for (const code of [...Object.values(OfficeHoursRefusal), ...Object.values(RecordingProblem)]) {
       for (const [lang, messages] of [['en', en], ['zh', zh]] as const) {
         const text = lookup(messages, `errors.code.${code}`);
         expect(typeof text === 'string' && text.length > 5, `${lang} errors.code.${code}`).toBe(true);
       }
       expect(describeError(i18n.getFixedT('zh'), conflict('x', code))).not.toBe(describeError(i18n.getFixedT('en'), conflict('x', code)));
     }
+  });
+
+  it('the recorder’s error sentences are recognised as their problems (so they can be translated)', () => {
+    // The sentences server/recordings writes (recorder.ts, postprocess.ts, service.ts).
+    const cases: [string, string | null][] = [
+      ['Recording stopped: the server’s disk is full.', RecordingProblem.DiskFull],
+      ['Could not finish the recording: the server’s disk is full', RecordingProblem.DiskFull],
+      ['The first attempt to finish it failed: the server’s disk is full', RecordingProblem.DiskFull],
+      ['Recording failed: ffmpeg is not installed on the server.', RecordingProblem.FfmpegMissing],
+      ['Could not finish the recording: ffmpeg is not installed on the server', RecordingProblem.FfmpegMissing],
+      ['Recording was interrupted (ffmpeg exited: SIGKILL); continuing.', RecordingProblem.Interrupted],
+      ['Recording failed: ffmpeg could not start (EACCES).', RecordingProblem.FfmpegFailed],
+      ['Could not finish the recording: ffmpeg failed (1): Invalid data found', RecordingProblem.FfmpegFailed],
+      ['The server stopped while recording.', RecordingProblem.ServerStopped],
+      ['nothing was recorded (no one was on stage)', RecordingProblem.NothingRecorded],
+      ['Something nobody foresaw', null],
+      [null as unknown as string, null],
+    ];
+    for (const [sentence, code] of cases) expect(recordingProblemOf(sentence), String(sentence)).toBe(code);
   });
 });
