@@ -61,7 +61,9 @@ function snapshotThreads(doc: Y.Doc): Map<string, ThreadSnapshot> {
   doc.getMap('comments').forEach((value, id) => {
     const json = value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : { value: value as unknown };
     const { replies, ...fields } = json;
-    out.set(id, { fields: JSON.stringify(fields, Object.keys(fields).sort()), replies: Array.isArray(replies) ? replies.map((r) => JSON.stringify(r)) : [] });
+    // NOTE: keys sorted at the top level only (a replacer array would also drop nested keys, like the anchors').
+    const sorted = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)));
+    out.set(id, { fields: JSON.stringify(sorted), replies: Array.isArray(replies) ? replies.map((r) => JSON.stringify(r)) : [] });
   });
   return out;
 }

@@ -75,6 +75,7 @@ describe('commenterRule (what a commenter may do to the threads)', () => {
     t1.set('authorId', 'u-founder');
     t1.set('resolved', false);
     t1.set('resolvedBy', null);
+    t1.set('from', { type: null, tname: null, item: { client: 1, clock: 5 }, assoc: 0 });
     const replies = new Y.Array<unknown>();
     t1.set('replies', replies);
     replies.push([{ id: 'r1', authorId: 'u-founder', text: 'first' }]);
@@ -102,6 +103,7 @@ describe('commenterRule (what a commenter may do to the threads)', () => {
     expect(verdict(({ t1 }) => t1().set('resolved', true))).toBe(false);
     expect(verdict(({ t1 }) => t1().set('resolvedBy', ME))).toBe(false);
     expect(verdict(({ t1 }) => t1().set('text', 'rewritten'))).toBe(false);
+    expect(verdict(({ t1 }) => t1().set('from', { type: null, tname: null, item: { client: 1, clock: 9 }, assoc: 0 }))).toBe(false); // moved anchor
     expect(verdict(({ client }) => client.getMap('comments').delete('t1'))).toBe(false);
     expect(verdict(({ t1 }) => (t1().get('replies') as Y.Array<unknown>).delete(0, 1))).toBe(false);
     expect(verdict(({ t1 }) => (t1().get('replies') as Y.Array<unknown>).insert(0, [{ id: 'r0', authorId: ME, text: 'before the first' }]))).toBe(false);
