@@ -2,7 +2,8 @@
  * Records one media room's stage into WebM segments: PlainTransports on the room's router send the chosen
  * VP8 video and every stage microphone's Opus audio as RTP into Debian's ffmpeg, which copies them into a
  * file, one track each (no re-encoding live; the microphones are mixed into one track when the recording
- * is finished, see postprocess.ts). Every track of a segment starts with it (see RoadshowRoom.stageSource). When the source changes (or ffmpeg dies) the segment ends and a new one starts, with a
+ * is finished, see postprocess.ts). Every track of a segment starts with it (see RoadshowRoom.stageSource);
+ * muting and unmuting a microphone the segment already has needs no new one. When the source changes (or ffmpeg dies) the segment ends and a new one starts, with a
  * keyframe requested. It owns its ffmpeg processes, transports, consumers and timer; `stop()` ends them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,8 +24,13 @@ export interface StageSource {
 /** At most this many microphones are recorded at once (each is its own track until the mix). */
 export const MAX_STAGE_MICS = 8;
 
-const sameSource = (a: StageSource, b: StageSource) =>
-  a.video === b.video && a.audio.length === b.audio.length && [...a.audio].sort().join() === [...b.audio].sort().join();
+/**
+ * Whether the segment recording `have` still serves `want`: the same picture, and no microphone it lacks.
+ * A microphone that was in the segment and is muted (or gone) now just has a silent stretch in its track;
+ * unmuting it again needs no new segment either. Only a microphone new to the segment does (see
+ * RoadshowRoom.stageSource for why a track must start with its segment).
+ */
+const covers = (have: StageSource, want: StageSource) => have.video === want.video && want.audio.every((id) => have.audio.includes(id));
 
 interface Segment {
   seq: number;
@@ -86,7 +92,7 @@ export class RoomRecorder extends EventEmitter<{ segment: [seq: number, file: st
     if (this.#stopped || this.o.room.closed) return;
     const want = this.o.pick();
     const have = this.#segment?.source;
-    if (have && sameSource(have, want)) return;
+    if (have && covers(have, want)) return;
     // NOTE: the next segment starts before the previous one is finished, so a switch leaves no gap in
     // the file (ffmpeg takes a moment to start, and a moment to finish a file).
     const previous = this.#segment;

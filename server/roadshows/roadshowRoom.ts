@@ -547,8 +547,9 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
       if (video) break;
     }
     // NOTE: only microphones that are on. A track that starts in the middle of a segment would be placed at
-    // the segment's start until its first RTCP sender report reaches ffmpeg (up to 5 s for audio), so
-    // unmuting (like joining the stage) starts a new segment, where every track starts together.
+    // the segment's start until its first RTCP sender report reaches ffmpeg (up to 5 s for audio), so a
+    // microphone new to the segment (someone joins the stage, or unmutes for the first time in it) starts
+    // a new segment, where every track starts together. Muting and unmuting one it has does not.
     const speaking = (peer: (typeof candidates)[number]) =>
       [...peer.producers.values()].find((x) => x.source === 'microphone' && !x.producer.closed && !x.producer.paused)?.producer.id ?? null;
     const audio = candidates.map(speaking).filter((id): id is string => id !== null).slice(0, MAX_STAGE_MICS);

@@ -90,4 +90,32 @@ describe('the recording’s sound is the whole stage, mixed', () => {
     expect(await toneLevelDb(file, PRESENTER_HZ, 0.5, joinedAt - 1.5)).toBeGreaterThan(HEARD);
     expect(await toneLevelDb(file, PRESENTER_HZ, end - 3, end - 0.3)).toBeGreaterThan(HEARD);
   });
+
+  it('the presenter mutes for a while and unmutes: one segment, silence exactly then, their voice before and after', { timeout: 90_000 }, async () => {
+    const { roadshow } = await kit.liveRoadshow();
+    const id = roadshow.id;
+    const { c: host } = await kit.enter('ops', id);
+    const presenter = await feedPresenter(srv.hatchery, id, await kit.person('chen'), { colour: 'red', tone: PRESENTER_HZ });
+    const room = await srv.hatchery.media.room(`roadshow:${id}`);
+    const mic = presenter.producers.find((p) => p.kind === 'audio')!;
+    const started = await host.ok<RecordingStatePush>('roadshow:record', { roadshowId: id, recording: true });
+    const t0 = Date.now();
+    await recordFor(3000 - (Date.now() - t0));
+    await room.setProducerPaused(presenter.peerId, mic.id, true);
+    const mutedAt = (Date.now() - t0) / 1000;
+    await recordFor(6000 - (Date.now() - t0));
+    await room.setProducerPaused(presenter.peerId, mic.id, false);
+    const unmutedAt = (Date.now() - t0) / 1000;
+    await recordFor(9000 - (Date.now() - t0));
+    await host.ok('roadshow:record', { roadshowId: id, recording: false });
+    const detail = await waitRecordingStatus((await kit.person('ops')).session, started.recordingId!, ['ready'], 45_000);
+    const file = recordingFile(data.dir, detail.id);
+
+    // No new segment for a microphone the segment already has (so no picture hitch at each mute).
+    expect((await srv.hatchery.store.recordings.segments(detail.id)).length, `muted ${mutedAt}–${unmutedAt} s`).toBe(1);
+    const end = detail.durationMs / 1000;
+    expect(await toneLevelDb(file, PRESENTER_HZ, 0.5, mutedAt - 0.7)).toBeGreaterThan(HEARD);
+    expect(await toneLevelDb(file, PRESENTER_HZ, mutedAt + 0.7, unmutedAt - 0.7)).toBeLessThan(SILENT);
+    expect(await toneLevelDb(file, PRESENTER_HZ, unmutedAt + 0.7, end - 0.3)).toBeGreaterThan(HEARD);
+  });
 });
