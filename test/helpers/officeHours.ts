@@ -6,11 +6,10 @@
  */
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { connectSocket, emitAck, HttpSession, type ClientSocket } from './server.js';
+import { AckClient, connectSocket, HttpSession, type ClientSocket } from './server.js';
 import { waitFor } from './waitFor.js';
 import { put } from './roadshow.js';
 import { DemoPeople, EMAIL, type Who } from './demoPeople.js';
-import type { AckResult } from '../../shared/events.js';
 import type { ApiError } from '../../shared/protocol.js';
 import type { Role } from '../../shared/schemas.js';
 import type {
@@ -198,40 +197,20 @@ export async function pool<T>(limit: number, tasks: (() => Promise<T>)[]): Promi
 // ---------- sockets ----------
 
 /** A socket that records every drop-in queue push, admission and notification it receives. */
-export class OhClient {
+export class OhClient extends AckClient<OhPerson> {
   readonly states: DropInQueueState[] = [];
   readonly admitted: QueueAdmitted[] = [];
   readonly notifications: Notification[] = [];
   readonly roomClosed: { roomId: string; reason: string }[] = [];
   readonly bookingChanges: BookingChanged[] = [];
 
-  constructor(
-    readonly person: OhPerson,
-    readonly socket: ClientSocket,
-  ) {
+  constructor(person: OhPerson, socket: ClientSocket) {
+    super(person, socket);
     socket.on('queue:state', (s) => this.states.push(s));
     socket.on('queue:admitted', (a) => this.admitted.push(a));
     socket.on('notification', (n) => this.notifications.push(n));
     socket.on('media:roomClosed', (p) => this.roomClosed.push(p));
     socket.on('booking:changed', (c) => this.bookingChanges.push(c));
-  }
-
-  call<T = unknown>(event: string, payload: unknown): Promise<AckResult<T>> {
-    return emitAck<T>(this.socket, event, payload);
-  }
-
-  /** Emits and returns the ack data; throws (with the reason) when refused. */
-  async ok<T = unknown>(event: string, payload: unknown): Promise<T> {
-    const r = await emitAck<T>(this.socket, event, payload);
-    if (!r.ok) throw new Error(`${this.person.who}: ${event} refused: ${r.error.reason} — ${r.error.message}`);
-    return r.data;
-  }
-
-  /** Emits and returns the error of the ack; throws when it was accepted. */
-  async refused(event: string, payload: unknown): Promise<ApiError> {
-    const r = await emitAck(this.socket, event, payload);
-    if (r.ok) throw new Error(`${this.person.who}: ${event} was accepted but should have been refused: ${JSON.stringify(r.data).slice(0, 300)}`);
-    return r.error;
   }
 
   lastState(mentorId: string): DropInQueueState | undefined {

@@ -3,11 +3,10 @@
  * and a `RoomClient` that records every roadshow/media push a socket receives (like the client's store),
  * so tests can `waitFor` what arrived instead of sleeping.
  */
-import { connectSocket, emitAck, type ClientSocket, type HttpSession, type TestServer } from './server.js';
+import { AckClient, connectSocket, type ClientSocket, type HttpSession, type TestServer } from './server.js';
 import { waitFor } from './waitFor.js';
 import { DemoPeople, EMAIL, type Who } from './demoPeople.js';
 import type { AckResult } from '../../shared/events.js';
-import type { ApiError } from '../../shared/protocol.js';
 import type { LobbySchedule, RoadshowSummary, Role } from '../../shared/schemas.js';
 import type { MediaJoinResult } from '../../shared/media.js';
 import type {
@@ -32,14 +31,8 @@ export interface Person {
   session: HttpSession;
 }
 
-/** The error of a failed ack, or a thrown error naming what came back instead. */
-function errorOf(event: string, r: AckResult<unknown>): ApiError {
-  if (r.ok) throw new Error(`${event} was accepted but should have been refused: ${JSON.stringify(r.data).slice(0, 300)}`);
-  return r.error;
-}
-
 /** A socket in a roadshow room, with every push it received. */
-export class RoomClient {
+export class RoomClient extends AckClient<Person> {
   readonly states: LiveState[] = [];
   readonly mes: RoomMe[] = [];
   readonly attendees: AttendeesUpdate[] = [];
@@ -58,10 +51,8 @@ export class RoomClient {
   readonly updated: RoadshowDetail[] = [];
   readonly lobby: LobbySchedule[] = [];
 
-  constructor(
-    readonly person: Person,
-    readonly socket: ClientSocket,
-  ) {
+  constructor(person: Person, socket: ClientSocket) {
+    super(person, socket);
     socket.on('roadshow:state', (s) => this.states.push(s));
     socket.on('roadshow:me', (m) => this.mes.push(m));
     socket.on('roadshow:attendees', (a) => this.attendees.push(a));
@@ -90,29 +81,12 @@ export class RoomClient {
     return this.person.id;
   }
 
-  /** Emits and resolves with the raw ack. */
-  call<T = unknown>(event: string, payload: unknown): Promise<AckResult<T>> {
-    return emitAck<T>(this.socket, event, payload);
-  }
-
-  /** Emits and returns the ack data; throws (with the reason) when refused. */
-  async ok<T = unknown>(event: string, payload: unknown): Promise<T> {
-    const r = await emitAck<T>(this.socket, event, payload);
-    if (!r.ok) throw new Error(`${this.person.who}: ${event} refused: ${r.error.reason} — ${r.error.message}`);
-    return r.data;
-  }
-
-  /** Emits and returns the error of the ack; throws when it was accepted. */
-  async refused(event: string, payload: unknown): Promise<ApiError> {
-    return errorOf(`${this.person.who}: ${event}`, await emitAck(this.socket, event, payload));
-  }
-
   join(roadshowId: string): Promise<RoadshowJoinResult> {
     return this.ok<RoadshowJoinResult>('roadshow:join', { roadshowId });
   }
 
   mediaJoin(roadshowId: string): Promise<AckResult<MediaJoinResult>> {
-    return emitAck<MediaJoinResult>(this.socket, 'media:join', { roomId: `roadshow:${roadshowId}` });
+    return this.call<MediaJoinResult>('media:join', { roomId: `roadshow:${roadshowId}` });
   }
 
   /** The latest `roadshow:me` for this roadshow. */

@@ -3,7 +3,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { Hatchery } from '../../server/hatchery.js';
 import { testConfig, type ConfigOverrides } from '../../server/config.js';
 import { DEMO_PASSWORD } from '../../server/demo.js';
-import { PROTOCOL_VERSION, SESSION_COOKIE } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, SESSION_COOKIE, type ApiError } from '../../shared/protocol.js';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -104,4 +104,31 @@ export function emitAck<T = unknown>(socket: ClientSocket, event: string, payloa
       resolve(r);
     });
   });
+}
+
+/** A signed-in person's socket with the three ways tests send an event: raw ack, must succeed, must be refused. */
+export class AckClient<P extends { who: string }> {
+  constructor(
+    readonly person: P,
+    readonly socket: ClientSocket,
+  ) {}
+
+  /** Emits and resolves with the raw ack. */
+  call<T = unknown>(event: string, payload: unknown): Promise<AckResult<T>> {
+    return emitAck<T>(this.socket, event, payload);
+  }
+
+  /** Emits and returns the ack data; throws (with the reason) when refused. */
+  async ok<T = unknown>(event: string, payload: unknown): Promise<T> {
+    const r = await emitAck<T>(this.socket, event, payload);
+    if (!r.ok) throw new Error(`${this.person.who}: ${event} refused: ${r.error.reason} — ${r.error.message}`);
+    return r.data;
+  }
+
+  /** Emits and returns the error of the ack; throws when it was accepted. */
+  async refused(event: string, payload: unknown): Promise<ApiError> {
+    const r = await emitAck(this.socket, event, payload);
+    if (r.ok) throw new Error(`${this.person.who}: ${event} was accepted but should have been refused: ${JSON.stringify(r.data).slice(0, 300)}`);
+    return r.error;
+  }
 }

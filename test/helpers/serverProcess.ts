@@ -135,3 +135,16 @@ export async function reap(pids: number[], timeoutMs = 10_000): Promise<number[]
     return left;
   }
 }
+
+/**
+ * After the tests: SIGKILLs every server process still alive and waits for the children they (and any
+ * server killed earlier, whose pids are in `orphans`) leave behind, ending those still there by pid.
+ */
+export async function killAndReap(procs: ServerProcess[], orphans: number[] = [], timeoutMs?: number): Promise<void> {
+  for (const p of procs) {
+    if (!p.alive) continue;
+    orphans.push(...p.childPids());
+    await p.kill('SIGKILL');
+  }
+  await reap(orphans, timeoutMs);
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/waitFor.js';
 import { ClientNetwork, CollabKit, addParagraph, addThread, paragraphs, readStoredRows, storedParagraphs, token, waitConverged } from '../helpers/collab.js';
-import { ServerProcess, freePort, reap } from '../helpers/serverProcess.js';
+import { ServerProcess, freePort, killAndReap } from '../helpers/serverProcess.js';
 import { availability, book, listSlots, setAvailability } from '../helpers/officeHours.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hatchery-collab-crash-'));
@@ -21,12 +21,7 @@ let kit: CollabKit | undefined;
 
 afterAll(async () => {
   kit?.closeAll();
-  for (const p of procs) {
-    if (!p.alive) continue;
-    orphans.push(...p.childPids());
-    await p.kill('SIGKILL');
-  }
-  await reap(orphans);
+  await killAndReap(procs, orphans);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(seedDir, { recursive: true, force: true });
 });

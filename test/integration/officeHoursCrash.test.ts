@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ServerProcess, freePort, reap } from '../helpers/serverProcess.js';
+import { ServerProcess, freePort, killAndReap } from '../helpers/serverProcess.js';
 import { availability, bookingOf, everyDay, listSlots, OfficeKit, OH, pool, postBooking, setAvailability } from '../helpers/officeHours.js';
 import type { Booking } from '../../shared/officeHours.js';
 
@@ -18,12 +18,7 @@ let kit: OfficeKit | undefined;
 
 afterAll(async () => {
   kit?.closeAll();
-  for (const p of procs) {
-    if (!p.alive) continue;
-    orphans.push(...p.childPids());
-    await p.kill('SIGKILL');
-  }
-  await reap(orphans);
+  await killAndReap(procs, orphans);
   rmSync(dataDir, { recursive: true, force: true });
 });
 

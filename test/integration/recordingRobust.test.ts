@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { connectSocket, login, startServer, type TestServer } from '../helpers/server.js';
 import { RoadshowKit, RoomClient } from '../helpers/roadshow.js';
-import { freePort, pidAlive, reap } from '../helpers/serverProcess.js';
+import { freePort, killAndReap, pidAlive, reap } from '../helpers/serverProcess.js';
 import { waitFor } from '../helpers/waitFor.js';
 import {
   colourAt,
@@ -37,11 +37,7 @@ afterEach(async () => {
   await stopAllFeeds();
   for (const k of kits.splice(0)) k.closeAll();
   for (const s of servers.splice(0)) await s.close();
-  for (const p of procs.splice(0)) {
-    const children = p.childPids();
-    if (p.alive) await p.kill('SIGKILL');
-    await reap(children, 2000);
-  }
+  await killAndReap(procs.splice(0), [], 2000);
 });
 afterAll(() => {
   for (const d of dirs) d.remove();
