@@ -3,7 +3,7 @@
  * library's search and filters, access restrictions and watch analytics. Semantics: docs/recordings.md.
  */
 import { z } from 'zod';
-import { Language, StartupStage } from './schemas.js';
+import { Language, StartupStage, TimeZone } from './schemas.js';
 
 const Id = z.string().min(1).max(64);
 
@@ -34,16 +34,6 @@ export function recordingProblemOf(error: string | null): RecordingProblem | nul
   if (/server stopped while recording/i.test(error)) return RecordingProblem.ServerStopped;
   if (/nothing was recorded/i.test(error)) return RecordingProblem.NothingRecorded;
   return null;
-}
-
-/** Whether `tz` is an IANA time zone this runtime knows. */
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in `tz`. */
@@ -126,11 +116,7 @@ export const RecordingsQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   /** The viewer's time zone (IANA): `from`/`to` are days there (UTC when not given). */
-  tz: z
-    .string()
-    .max(64)
-    .refine((tz) => isTimeZone(tz), 'not a known time zone')
-    .optional(),
+  tz: TimeZone.optional(),
   sort: z.enum(['date', 'popular']).default('date'),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(12),

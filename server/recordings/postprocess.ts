@@ -22,8 +22,8 @@ function run(cmd: string, args: string[], timeoutMs = 120_000): Promise<string> 
   });
 }
 
-/** Segments that exist and hold something. */
-export const usableSegments = (files: string[]) => files.filter((f) => existsSync(f) && statSync(f).size > 0);
+/** Whether a segment file exists and holds something. */
+export const isUsableSegment = (file: string) => existsSync(file) && statSync(file).size > 0;
 
 interface ProbedStream {
   index: number;

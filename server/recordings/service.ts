@@ -15,8 +15,8 @@ import type { MediaRoom } from '../media/mediaRoom.js';
 import type { ChapterRecord, RecordingRecord } from '../store/recordingTypes.js';
 import type { Store } from '../store/types.js';
 import { ErrorReason } from '../../shared/protocol.js';
-import { RecordingProblem, recordingProblemOf } from '../../shared/recordings.js';
-import { joinSegments, prepareSegment, probeDurationMs, thumbnail, usableSegments } from './postprocess.js';
+import { RecordingProblem, recordingProblemOf, type RecordingStatePush } from '../../shared/recordings.js';
+import { isUsableSegment, joinSegments, prepareSegment, probeDurationMs, thumbnail } from './postprocess.js';
 import { RoomRecorder, type StageSource } from './recorder.js';
 
 export interface RecordingsConfig {
@@ -39,9 +39,9 @@ export interface ChapterSource {
   startupId: string | null;
 }
 
-export type RecordingEvent = { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null; errorCode: string | null };
+export type RecordingEvent = RecordingStatePush;
 
-export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; finished: [recordingId: string] }> {
+export class RecordingService extends EventEmitter<{ state: [RecordingEvent] }> {
   readonly #active = new Map<string, ActiveRecording>();
   /** Finishing jobs in flight (tests and shutdown wait for them). */
   readonly #finishing = new Set<Promise<void>>();
@@ -64,9 +64,6 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
 
   isRecording(roadshowId: string): boolean {
     return this.#active.has(roadshowId);
-  }
-  activeId(roadshowId: string): string | null {
-    return this.#active.get(roadshowId)?.id ?? null;
   }
   /** ffmpeg PIDs of a roadshow's recording (tests kill one to check recovery). */
   ffmpegPids(roadshowId: string): number[] {
@@ -154,7 +151,7 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     this.#progress.set(id, 0);
     try {
       const parts: { file: string; wallStart: number; durationMs: number }[] = [];
-      const segments = (await this.store.recordings.segments(id)).filter((s) => usableSegments([s.file]).length > 0);
+      const segments = (await this.store.recordings.segments(id)).filter((s) => isUsableSegment(s.file));
       // Progress: each segment weighs its wall-clock length; joining and the thumbnails a tenth of the whole each.
       const ends = segments.map((s, i) => Date.parse(segments[i + 1]?.startedAt ?? rec.endedAt ?? new Date().toISOString()));
       const weights = segments.map((s, i) => Math.max(1, ends[i]! - Date.parse(s.startedAt)));
@@ -215,7 +212,6 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
       const message = (err as Error).message;
       await this.store.recordings.update(id, { status: 'failed', error: cause && message === cause ? cause : `Could not finish the recording: ${message}` });
     }
-    this.emit('finished', id);
   }
 
   /** On start-up: recordings the server stopped in the middle of are finished from what is on disk, as incomplete. */
@@ -237,7 +233,7 @@ export class RecordingService extends EventEmitter<{ state: [RecordingEvent]; fi
     if (!rec) throw new NotFound('No such recording.');
     if (rec.status !== 'failed') throw new Conflict('Only a recording that failed can be processed again.', RecordingProblem.NotFailed);
     const segments = await this.store.recordings.segments(id);
-    if (usableSegments(segments.map((s) => s.file)).length === 0) throw new Conflict('Nothing of this recording is left on disk to process.', RecordingProblem.NothingOnDisk);
+    if (!segments.some((s) => isUsableSegment(s.file))) throw new Conflict('Nothing of this recording is left on disk to process.', RecordingProblem.NothingOnDisk);
     const cause = (rec.error ?? 'The recording failed.').replace(/^Could not finish the recording: /, 'The first attempt to finish it failed: ');
     await this.store.recordings.update(id, { status: 'processing', error: cause });
     this.log.info({ recordingId: id }, 'reprocess()');

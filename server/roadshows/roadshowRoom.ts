@@ -30,6 +30,7 @@ import { isHost, type RoadshowService } from './roadshowService.js';
 import { RoomConversation } from './roomConversation.js';
 import type { RecordingService } from '../recordings/service.js';
 import { MAX_STAGE_MICS, type StageSource } from '../recordings/recorder.js';
+import type { RecordingStatePush } from '../../shared/recordings.js';
 
 /** Allowed state changes; anything else is a 409. */
 const TRANSITIONS: Record<RoadshowStatus, readonly RoadshowStatus[]> = {
@@ -502,7 +503,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
   // ---------- recording ----------
 
   /** Hosts start or stop recording the stage (backstage or live). */
-  async setRecording(caller: Caller, on: boolean): Promise<{ roadshowId: string; recording: boolean; recordingId: string | null; error: string | null; errorCode: string | null }> {
+  async setRecording(caller: Caller, on: boolean): Promise<RecordingStatePush> {
     this.assertHost(caller);
     if (on) {
       if (this.#record.status !== 'live' && this.#record.status !== 'backstage') throw new Conflict('Recording is possible in backstage and live.');
@@ -522,7 +523,7 @@ export class RoadshowRoom extends EventEmitter<{ closed: [] }> {
   }
 
   /** A recording started, stopped or hit a problem: everyone sees the indicator; the error is for hosts. */
-  onRecordingState(e: { roadshowId: string; recording: boolean; recordingId: string | null; error: string | null; errorCode: string | null }): void {
+  onRecordingState(e: RecordingStatePush): void {
     if (this.#closed) return;
     this.deps.io.to(this.everyone).except(this.hostsRoom).emit('roadshow:recording', { ...e, error: null, errorCode: null });
     this.deps.io.to(this.hostsRoom).emit('roadshow:recording', e);

@@ -24,6 +24,11 @@ const KNOWN_CODES = new Set<string>([...Object.values(OfficeHoursRefusal), ...Ob
 /** Whether the client has a sentence for this `code` (ApiError.code, a recording's errorCode). */
 export const isKnownCode = (code: string | null | undefined): code is OfficeHoursRefusal | RecordingProblem => typeof code === 'string' && KNOWN_CODES.has(code);
 
+/** The sentence for a refusal or problem `code` in the user's language when the client knows it, else `fallback` (the server's English). */
+export function describeCode(t: TFunction, code: string | null | undefined, fallback: string): string {
+  return isKnownCode(code) ? t(`errors.code.${code}`) : fallback;
+}
+
 /**
  * Turns any thrown error into one sentence for the user (pure, with the app's `t`; the hook below binds
  * it). A refusal with a known `code` is said in the user's language; other specific server messages (a
@@ -37,7 +42,7 @@ export function describeError(t: TFunction, err: unknown): string {
     const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60));
     return t('errors.tooManyRequests', { count: minutes });
   }
-  if (isKnownCode(err.error.code)) return t(`errors.code.${err.error.code}`);
+  if (isKnownCode(err.error.code)) return describeCode(t, err.error.code, err.error.message);
   const reason = err.reason as ErrorReason;
   if (TRANSLATED_REASONS.has(reason)) return t(`errors.reason.${reason}`);
   return t('errors.withDetail', { reason: t(`errors.reason.${reason}`), detail: err.error.message });

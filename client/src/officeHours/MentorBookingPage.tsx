@@ -75,7 +75,7 @@ function SlotsAndBooking({ offer, moving }: { offer: MentorOffer; moving: Bookin
   const describe = useDescribeError();
   const startups = useMyStartups();
   const { mentor } = offer;
-  const slots = useMentorSlots(mentor.id, true);
+  const slots = useMentorSlots(mentor.id);
   const [selected, setSelected] = useState<OfficeHourSlot | null>(null);
   const book = useBookSlot(moving?.id ?? null, slots.reload);
   const canBook = me.role === 'founder' && startups.length > 0;

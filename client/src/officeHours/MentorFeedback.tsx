@@ -7,7 +7,7 @@ import { useReceivedFeedback } from './useSessions';
 export function MentorFeedback() {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const { state, reload } = useReceivedFeedback(true);
+  const { state, reload } = useReceivedFeedback();
   return (
     <section className="card oh-received" data-testid="oh-received-feedback">
       <h2 className="card-title">{t('officeHours.feedback.receivedTitle')}</h2>

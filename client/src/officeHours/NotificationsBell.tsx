@@ -59,22 +59,23 @@ function NotificationList({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
   const list = useOfficeHoursLive((s) => s.notifications);
   const load = useOfficeHoursLive((s) => s.notificationsLoad);
+  // One clock for the list's "5 min ago"s, not one timer per row.
+  const now = useNow();
   if (list.length === 0 && load.kind === 'loading') return <Spinner />;
   if (list.length === 0 && load.kind === 'failed') return <ErrorState error={load.error} onRetry={onRetry} />;
   if (list.length === 0) return <p className="muted small oh-bell-empty">{t('officeHours.notifications.empty')}</p>;
   return (
     <ul className="oh-bell-list">
       {list.map((n) => (
-        <NotificationItem key={n.id} n={n} />
+        <NotificationItem key={n.id} n={n} now={now} />
       ))}
     </ul>
   );
 }
 
-function NotificationItem({ n }: { n: Notification }) {
+function NotificationItem({ n, now }: { n: Notification; now: number }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const now = useNow();
   const when = n.startsAt ? time.weekdayTime(n.startsAt) : '';
   const text = t(`officeHours.notifications.kinds.${n.kind}`, { name: n.actorName, time: when, subject: n.subject ?? '' });
   const to = n.link?.startsWith('/') ? n.link : n.bookingId && (n.kind === 'queue.admitted' || n.kind === 'booking.startingSoon') ? ohPaths.session(n.bookingId) : ohPaths.sessions;

@@ -34,11 +34,10 @@ export function useMentorOffer(mentorId: string, rescheduleId: string | null) {
 }
 
 /** The mentor's slots for the next four weeks (reload after booking or a refusal). */
-export function useMentorSlots(mentorId: string, enabled: boolean) {
+export function useMentorSlots(mentorId: string) {
   const me = useMe();
   return useAsync<OfficeHourSlot[]>(async () => {
-    if (!enabled) return [];
     const from = new Date();
     return (await ohApi.slots(mentorId, from, new Date(from.getTime() + SLOT_HORIZON_MS - 60_000))).slots;
-  }, `${mentorId}:${me.id}:${String(enabled)}`);
+  }, `${mentorId}:${me.id}`);
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RecordingDetail } from '../../../shared/recordings';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { isKnownCode } from '../lib/useDescribeError';
+import { describeCode } from '../lib/useDescribeError';
 import { useTimeFormat } from '../lib/useTimeFormat';
 import { useMe } from '../session/sessionStore';
 import { LanguageBadge } from '../ui/Badges';
@@ -46,7 +46,7 @@ function Replay({ recording, onUpdated }: { recording: RecordingDetail; onUpdate
   const player = useReplayPlayer();
   const playable = recording.status === 'ready' || recording.status === 'incomplete';
   // Why it failed or is incomplete: in the viewer's language when it is a known problem.
-  const reason = isKnownCode(recording.errorCode) ? t(`errors.code.${recording.errorCode}`) : recording.error;
+  const reason = recording.error === null ? null : describeCode(t, recording.errorCode, recording.error);
 
   return (
     <>

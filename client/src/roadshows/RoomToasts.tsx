@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useRoadshowRoomClient } from './roadshowRoomContext';
 import { useRoadshowRoom } from './roadshowRoomStore';
 import { useDescribeAck } from './useDescribeAck';
-import { isKnownCode } from '../lib/useDescribeError';
+import { describeCode } from '../lib/useDescribeError';
 
 /** Failed room actions, briefly, in the corner (each can be dismissed). */
 export function RoomToasts() {
@@ -16,7 +16,7 @@ export function RoomToasts() {
         <div key={toast.id} className="rs-toast" role="alert" data-testid="roadshow-toast" data-reason={toast.error.reason}>
           <span>
             {toast.recording
-              ? t('recordings.live.failed', { error: isKnownCode(toast.error.code) ? t(`errors.code.${toast.error.code}`) : toast.error.message })
+              ? t('recordings.live.failed', { error: describeCode(t, toast.error.code, toast.error.message) })
               : describe(toast.error, toast.timedOut)}
           </span>
           <button type="button" className="rs-toast-close" aria-label={t('live.dismiss')} onClick={() => client.dismissToast(toast.id)}>
