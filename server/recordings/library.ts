@@ -81,14 +81,15 @@ export class RecordingLibrary {
       // Operators also see recordings in progress and failed ones (with their error), to act on them.
       if ((r.status === 'recording' || r.status === 'failed') && caller.user.role !== 'operator') continue;
       if (q.roadshowId && r.roadshowId !== q.roadshowId) continue;
+      // The day it was recorded where the viewer is (a 23:30 UTC pitch is the next day in Shanghai); checked
+      // before anything is looked up, like the event.
+      const day = q.tz ? dayIn(r.startedAt, q.tz) : r.startedAt.slice(0, 10);
+      if ((q.from && day < q.from) || (q.to && day > q.to)) continue;
       if (!(await this.canWatch(caller, r))) continue;
       const s = await this.#summary(r, viewers.get(r.id) ?? 0);
       if (q.language && s.language !== q.language) continue;
       if (q.industry && !s.startups.some((x) => x.industry.toLowerCase() === q.industry!.toLowerCase())) continue;
       if (q.stage && !s.startups.some((x) => x.stage === q.stage)) continue;
-      // The day it was recorded where the viewer is (a 23:30 UTC pitch is the next day in Shanghai).
-      const day = q.tz ? dayIn(s.startedAt, q.tz) : s.startedAt.slice(0, 10);
-      if ((q.from && day < q.from) || (q.to && day > q.to)) continue;
       if (needle) {
         const questions = (await this.store.roadshows.questions(r.roadshowId)).filter((x) => x.status === 'approved').map((x) => x.text);
         const hay = [s.title, s.description, ...s.startups.map((x) => x.name), ...questions].join('\n').toLowerCase();
